@@ -1,0 +1,1082 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * A thread-safe, in-memory {@link ConcurrentMap} bounded by bytes of heap, by item count and by
+ * time to live, that evicts the least recently used entry first. Made for functions that run in
+ * small, short-lived containers (AWS Lambda and other FaaS runtimes): it never starts a thread,
+ * and never grows past its byte budget.
+ * <pre class="code">
+ * FaasCache&lt;String, Product&gt; cache = FaasCache.&lt;String, Product&gt;builder()
+ *         .maxSize("128M")
+ *         .maxItems(10_000)
+ *         .defaultTtl(Duration.ofSeconds(60))
+ *         .build();
+ * </pre>
+ * <h2>Design</h2>
+ * Entries live in a {@link ConcurrentHashMap}, so reads never lock: a read looks the key up,
+ * checks the deadline against the {@link Ticker}, and records the access in a striped, lossy
+ * {@link ReadBuffer}. Writes are serialised by one eviction lock, under which the access-order
+ * list, the {@link TimerWheel} of deadlines and the byte and item totals are updated and
+ * recorded reads are replayed, oldest first, before the least recently used entries are evicted.
+ * Because each write evicts before it returns, the bounds hold after every operation, not
+ * eventually. Expiry and eviction are done on the caller's thread, amortised over writes (and over
+ * reads whose buffer fills); {@link #cleanUp()} runs them on demand. Removal listeners run after
+ * the lock is released.
+ * <h2>Sizes</h2>
+ * Each entry is measured once, when it is written: the deep size of its key and value, by the
+ * {@link Sizer}, plus the fixed overhead of its node. {@link #getByteSize()} is the running total
+ * plus the cache's own structure; nothing is ever re-measured. An entry larger than the whole
+ * budget is refused with {@link EntryTooLargeException}.
+ * <p>
+ * <b>Note:</b> values are measured when written; mutating a cached value afterwards is not seen.
+ * Functions passed to {@code compute}, {@code computeIfAbsent}, {@code computeIfPresent} and
+ * {@code merge} run under the eviction lock, so writes to other keys wait for them: keep them
+ * short, and never modify this map from inside them.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class FaasCache<K, V> extends AbstractMap<K, V> implements ConcurrentMap<K, V> {
+
+	private static final System.Logger logger = System.getLogger(FaasCache.class.getName());
+
+	private final ConcurrentHashMap<K, Node<K, V>> data = new ConcurrentHashMap<>();
+
+	private final ReentrantLock evictionLock = new ReentrantLock();
+
+	private final AccessOrder<K, V> accessOrder = new AccessOrder<>();
+
+	private final TimerWheel<K, V> timerWheel = new TimerWheel<>();
+
+	private final ReadBuffer<K, V> readBuffer = new ReadBuffer<>();
+
+	private final StatsCounter stats = new StatsCounter();
+
+	private final Consumer<Node<K, V>> touchAction = this::touch;
+
+	private final Consumer<Node<K, V>> expireAction = (node) -> removeNode(node, RemovalCause.EXPIRED);
+
+	private final Ticker ticker;
+
+	private final long origin;
+
+	private final Clock clock;
+
+	private final Sizer sizer;
+
+	private final RemovalListener<? super K, ? super V> removalListener;
+
+	private final long structureBytes;
+
+	private volatile ByteSize maxSize;
+
+	private volatile long maxBytes;
+
+	private volatile long maxItems;
+
+	private volatile Duration defaultTtl;
+
+	/** Bytes of all entries held; written under the lock. */
+	private volatile long entryBytes;
+
+	/** Entries held, including expired ones not yet removed; written under the lock. */
+	private volatile long entryCount;
+
+	/** Removals to report once the lock is released; guarded by the lock. */
+	private List<Removal<K, V>> pendingRemovals;
+
+	private Set<K> keySet;
+
+	private Collection<V> values;
+
+	private Set<Entry<K, V>> entrySet;
+
+	private FaasCache(Builder<K, V> builder) {
+		this.ticker = (builder.ticker != null) ? builder.ticker : Ticker.systemTicker();
+		this.origin = this.ticker.read();
+		this.clock = (builder.clock != null) ? builder.clock : Clock.systemUTC();
+		this.sizer = (builder.sizer != null) ? builder.sizer : Sizer.deep();
+		this.removalListener = builder.removalListener;
+		this.maxSize = builder.maxSize;
+		this.maxBytes = (builder.maxSize != null) ? builder.maxSize.toBytes() : Long.MAX_VALUE;
+		this.maxItems = (builder.maxItems != null) ? builder.maxItems : Long.MAX_VALUE;
+		this.defaultTtl = builder.defaultTtl;
+		this.structureBytes = Layout.measure(this) + Layout.measureDeep(this.data, this.evictionLock,
+				this.accessOrder, this.timerWheel, this.readBuffer, this.stats);
+		if (builder.maxSize != null) {
+			requireRoomForEntries(builder.maxSize);
+		}
+	}
+
+	/**
+	 * Return a new builder.
+	 * @param <K> the key type
+	 * @param <V> the value type
+	 * @return a builder with no bounds set
+	 */
+	public static <K, V> Builder<K, V> builder() {
+		return new Builder<>();
+	}
+
+	// Reads
+
+	@Override
+	public V get(Object key) {
+		Node<K, V> node = this.data.get(Objects.requireNonNull(key, "key must not be null"));
+		if (node == null || !isLive(node)) {
+			this.stats.recordMiss();
+			return null;
+		}
+		afterRead(node);
+		this.stats.recordHit();
+		return node.value;
+	}
+
+	@Override
+	public V getOrDefault(Object key, V defaultValue) {
+		V value = get(key);
+		return (value != null) ? value : defaultValue;
+	}
+
+	/**
+	 * Return whether a live entry exists for the key. Does not count as a use of the entry: the
+	 * LRU order and the statistics are unchanged.
+	 */
+	@Override
+	public boolean containsKey(Object key) {
+		Node<K, V> node = this.data.get(Objects.requireNonNull(key, "key must not be null"));
+		return node != null && isLive(node);
+	}
+
+	@Override
+	public boolean containsValue(Object value) {
+		Objects.requireNonNull(value, "value must not be null");
+		Iterator<Node<K, V>> nodes = liveNodes();
+		while (nodes.hasNext()) {
+			if (value.equals(nodes.next().value)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Return the number of live entries. Expired entries are removed first, so they are never
+	 * counted.
+	 */
+	@Override
+	public int size() {
+		this.evictionLock.lock();
+		try {
+			maintain(now());
+			return (int) Math.min(Integer.MAX_VALUE, this.entryCount);
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
+	@Override
+	public boolean isEmpty() {
+		return size() == 0;
+	}
+
+	// Writes
+
+	/**
+	 * Store a value with the default time to live, replacing any value for the key.
+	 * @throws NullPointerException if the key or value is {@code null}
+	 * @throws EntryTooLargeException if the entry alone exceeds the byte budget; a value already
+	 * cached for the key is kept
+	 */
+	@Override
+	public V put(K key, V value) {
+		return put(key, value, this.defaultTtl);
+	}
+
+	/**
+	 * Store a value with its own time to live, replacing any value for the key.
+	 * @param key the key
+	 * @param value the value
+	 * @param ttl how long the entry lives, or {@code null} for no expiry
+	 * @return the previous live value for the key, or {@code null}
+	 * @throws NullPointerException if the key or value is {@code null}
+	 * @throws IllegalArgumentException if the time to live is zero or negative
+	 * @throws EntryTooLargeException if the entry alone exceeds the byte budget; a value already
+	 * cached for the key is kept
+	 */
+	public V put(K key, V value, Duration ttl) {
+		Checks.requireValidTtl(ttl, "ttl");
+		return write(key, value, ttl, false);
+	}
+
+	/**
+	 * Store a value with the default time to live unless a live value exists for the key, in
+	 * which case that value is returned and counts as used.
+	 * @throws NullPointerException if the key or value is {@code null}
+	 * @throws EntryTooLargeException if there is no live value and the entry alone exceeds the
+	 * byte budget
+	 */
+	@Override
+	public V putIfAbsent(K key, V value) {
+		return write(key, value, this.defaultTtl, true);
+	}
+
+	private V write(K key, V value, Duration ttl, boolean onlyIfAbsent) {
+		Objects.requireNonNull(key, "key must not be null");
+		Objects.requireNonNull(value, "value must not be null");
+		long weight = weigh(key, value);
+		this.evictionLock.lock();
+		try {
+			long now = now();
+			maintain(now);
+			Node<K, V> old = liveNode(key, now);
+			if (old != null && onlyIfAbsent) {
+				this.accessOrder.moveToLast(old);
+				return old.value;
+			}
+			install(key, value, weight, deadline(ttl, now), old);
+			return (old != null) ? old.value : null;
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
+	@Override
+	public V remove(Object key) {
+		Objects.requireNonNull(key, "key must not be null");
+		if (!this.data.containsKey(key)) {
+			return null;
+		}
+		this.evictionLock.lock();
+		try {
+			Node<K, V> node = liveNode(key, maintain(now()));
+			if (node == null) {
+				return null;
+			}
+			removeNode(node, RemovalCause.EXPLICIT);
+			return node.value;
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
+	@Override
+	public boolean remove(Object key, Object value) {
+		Objects.requireNonNull(key, "key must not be null");
+		if (value == null) {
+			return false;
+		}
+		this.evictionLock.lock();
+		try {
+			Node<K, V> node = liveNode(key, maintain(now()));
+			if (node == null || !value.equals(node.value)) {
+				return false;
+			}
+			removeNode(node, RemovalCause.EXPLICIT);
+			return true;
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
+	@Override
+	public V replace(K key, V value) {
+		Objects.requireNonNull(key, "key must not be null");
+		Objects.requireNonNull(value, "value must not be null");
+		long weight = weigh(key, value);
+		this.evictionLock.lock();
+		try {
+			long now = maintain(now());
+			Node<K, V> old = liveNode(key, now);
+			if (old == null) {
+				return null;
+			}
+			install(key, value, weight, deadline(this.defaultTtl, now), old);
+			return old.value;
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
+	@Override
+	public boolean replace(K key, V oldValue, V newValue) {
+		Objects.requireNonNull(key, "key must not be null");
+		Objects.requireNonNull(oldValue, "oldValue must not be null");
+		Objects.requireNonNull(newValue, "newValue must not be null");
+		long weight = weigh(key, newValue);
+		this.evictionLock.lock();
+		try {
+			long now = maintain(now());
+			Node<K, V> old = liveNode(key, now);
+			if (old == null || !oldValue.equals(old.value)) {
+				return false;
+			}
+			install(key, newValue, weight, deadline(this.defaultTtl, now), old);
+			return true;
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
+	/**
+	 * Return the live value for the key, counting it as used; otherwise compute one, store it
+	 * with the default time to live and return it. The function runs under the eviction lock, at
+	 * most once per call, and is not called when a live value exists.
+	 * @throws EntryTooLargeException if the computed entry alone exceeds the byte budget
+	 */
+	@Override
+	public V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
+		Objects.requireNonNull(key, "key must not be null");
+		Objects.requireNonNull(mappingFunction, "mappingFunction must not be null");
+		Node<K, V> node = this.data.get(key);
+		if (node != null && isLive(node)) {
+			afterRead(node);
+			this.stats.recordHit();
+			return node.value;
+		}
+		this.evictionLock.lock();
+		try {
+			long now = maintain(now());
+			node = liveNode(key, now);
+			if (node != null) {
+				this.accessOrder.moveToLast(node);
+				this.stats.recordHit();
+				return node.value;
+			}
+			this.stats.recordMiss();
+			V value = mappingFunction.apply(key);
+			requireUnmodified(key, null);
+			if (value == null) {
+				return null;
+			}
+			install(key, value, weigh(key, value), deadline(this.defaultTtl, now), null);
+			return value;
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
+	@Override
+	public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
+		Objects.requireNonNull(remappingFunction, "remappingFunction must not be null");
+		return remap(key, (k, old) -> (old != null) ? remappingFunction.apply(k, old) : null);
+	}
+
+	@Override
+	public V compute(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
+		Objects.requireNonNull(remappingFunction, "remappingFunction must not be null");
+		return remap(key, remappingFunction);
+	}
+
+	@Override
+	public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remappingFunction) {
+		Objects.requireNonNull(value, "value must not be null");
+		Objects.requireNonNull(remappingFunction, "remappingFunction must not be null");
+		return remap(key, (k, old) -> (old != null) ? remappingFunction.apply(old, value) : value);
+	}
+
+	private V remap(K key, BiFunction<? super K, ? super V, ? extends V> function) {
+		Objects.requireNonNull(key, "key must not be null");
+		this.evictionLock.lock();
+		try {
+			long now = maintain(now());
+			Node<K, V> old = liveNode(key, now);
+			V oldValue = (old != null) ? old.value : null;
+			V value = function.apply(key, oldValue);
+			requireUnmodified(key, old);
+			if (value == null) {
+				if (old != null) {
+					removeNode(old, RemovalCause.EXPLICIT);
+				}
+				return null;
+			}
+			if (value != oldValue) {
+				install(key, value, weigh(key, value), deadline(this.defaultTtl, now), old);
+			}
+			else {
+				this.accessOrder.moveToLast(old);
+			}
+			return value;
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
+	/**
+	 * Remove every entry. Each is reported to the removal listener as {@link RemovalCause#EXPLICIT}.
+	 */
+	@Override
+	public void clear() {
+		this.evictionLock.lock();
+		try {
+			maintain(now());
+			Node<K, V> node;
+			while ((node = this.accessOrder.peekFirst()) != null) {
+				removeNode(node, RemovalCause.EXPLICIT);
+			}
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
+	// Views
+
+	/**
+	 * Return a view of the live keys. Expired entries never appear; removing from the view or its
+	 * iterator removes the entry from the cache. Iteration is weakly consistent and does not count
+	 * as use.
+	 */
+	@Override
+	public Set<K> keySet() {
+		Set<K> keys = this.keySet;
+		return (keys != null) ? keys : (this.keySet = new MapViews.KeySetView<>(this));
+	}
+
+	/**
+	 * Return a view of the live values, with the same behaviour as {@link #keySet()}.
+	 */
+	@Override
+	public Collection<V> values() {
+		Collection<V> vals = this.values;
+		return (vals != null) ? vals : (this.values = new MapViews.ValuesView<>(this));
+	}
+
+	/**
+	 * Return a view of the live entries, with the same behaviour as {@link #keySet()};
+	 * {@link Entry#setValue(Object)} writes through to the cache.
+	 */
+	@Override
+	public Set<Entry<K, V>> entrySet() {
+		Set<Entry<K, V>> entries = this.entrySet;
+		return (entries != null) ? entries : (this.entrySet = new MapViews.EntrySetView<>(this));
+	}
+
+	/**
+	 * Return an iterator over the live nodes, whose {@code remove} removes the entry from the cache.
+	 */
+	Iterator<Node<K, V>> liveNodes() {
+		long now = now();
+		Iterator<Node<K, V>> all = this.data.values().iterator();
+		return new Iterator<>() {
+
+			private Node<K, V> next = advance();
+
+			private Node<K, V> last;
+
+			private Node<K, V> advance() {
+				while (all.hasNext()) {
+					Node<K, V> node = all.next();
+					if (!node.isExpiredAt(now)) {
+						return node;
+					}
+				}
+				return null;
+			}
+
+			@Override
+			public boolean hasNext() {
+				return this.next != null;
+			}
+
+			@Override
+			public Node<K, V> next() {
+				if (this.next == null) {
+					throw new NoSuchElementException();
+				}
+				this.last = this.next;
+				this.next = advance();
+				return this.last;
+			}
+
+			@Override
+			public void remove() {
+				if (this.last == null) {
+					throw new IllegalStateException("next() has not been called, or remove() was already called");
+				}
+				FaasCache.this.remove(this.last.key, this.last.value);
+				this.last = null;
+			}
+
+		};
+	}
+
+	// Time to live
+
+	/**
+	 * Set the time to live of a live entry, counted from now. Does not count as use.
+	 * @param key the key
+	 * @param ttl the new time to live, or {@code null} for no expiry
+	 * @throws NullPointerException if the key is {@code null}
+	 * @throws IllegalArgumentException if the time to live is zero or negative
+	 * @throws NoSuchElementException if there is no live entry for the key
+	 */
+	public void setTtl(K key, Duration ttl) {
+		Checks.requireValidTtl(ttl, "ttl");
+		reschedule(key, (now) -> deadline(ttl, now));
+	}
+
+	/**
+	 * Make a live entry expire at a wall-clock instant. The instant is converted once to ticker
+	 * time, so later jumps of the wall clock do not move the deadline. An instant in the past
+	 * expires the entry at once.
+	 * @param key the key
+	 * @param instant when the entry expires
+	 * @throws NullPointerException if the key or instant is {@code null}
+	 * @throws NoSuchElementException if there is no live entry for the key
+	 */
+	public void expireAt(K key, Instant instant) {
+		Objects.requireNonNull(instant, "instant must not be null");
+		reschedule(key, (now) -> {
+			long delay = Checks.toNanosSaturated(Duration.between(this.clock.instant(), instant));
+			return (delay <= 0) ? now : Checks.saturatedAdd(now, delay);
+		});
+	}
+
+	private void reschedule(K key, LongUnaryOperator deadline) {
+		Objects.requireNonNull(key, "key must not be null");
+		this.evictionLock.lock();
+		try {
+			long now = maintain(now());
+			Node<K, V> node = requireLiveNode(key, now);
+			this.timerWheel.deschedule(node);
+			node.expiresAt = deadline.applyAsLong(now);
+			if (node.isExpiredAt(now)) {
+				removeNode(node, RemovalCause.EXPIRED);
+			}
+			else if (node.expiresAt != Node.NEVER) {
+				this.timerWheel.schedule(node);
+			}
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
+	/**
+	 * Return the time a live entry has left to live. Does not count as use.
+	 * @param key the key
+	 * @return the time left, or empty if the entry never expires
+	 * @throws NullPointerException if the key is {@code null}
+	 * @throws NoSuchElementException if there is no live entry for the key
+	 */
+	public Optional<Duration> getTtl(K key) {
+		Objects.requireNonNull(key, "key must not be null");
+		long now = now();
+		Node<K, V> node = requireLiveNode(key, now);
+		long expiresAt = node.expiresAt;
+		return (expiresAt != Node.NEVER) ? Optional.of(Duration.ofNanos(expiresAt - now)) : Optional.empty();
+	}
+
+	/**
+	 * Return whether the entry held for the key has outlived its time to live. An expired entry
+	 * is invisible to every other method at once, but is held until the next write or
+	 * {@link #cleanUp()} releases it; after that the key is simply absent.
+	 * @param key the key
+	 * @return {@code true} if the held entry has expired, {@code false} if it is live
+	 * @throws NullPointerException if the key is {@code null}
+	 * @throws NoSuchElementException if no entry, live or expired, is held for the key
+	 */
+	public boolean isExpired(K key) {
+		Node<K, V> node = this.data.get(Objects.requireNonNull(key, "key must not be null"));
+		if (node == null) {
+			throw new NoSuchElementException("No entry is held for key '" + key + "'");
+		}
+		return !isLive(node);
+	}
+
+	/**
+	 * Return the time to live given to entries written from now on.
+	 * @return the default time to live, or {@code null} if entries never expire by default
+	 */
+	public Duration getDefaultTtl() {
+		return this.defaultTtl;
+	}
+
+	/**
+	 * Set the time to live given to entries written from now on. Entries already cached keep
+	 * their deadlines.
+	 * @param ttl the time to live, or {@code null} for no expiry
+	 * @throws IllegalArgumentException if the time to live is zero or negative
+	 */
+	public void setDefaultTtl(Duration ttl) {
+		this.defaultTtl = Checks.requireValidTtl(ttl, "defaultTtl");
+	}
+
+	// Bounds
+
+	/**
+	 * Change the byte budget, evicting least recently used entries at once until the cache fits.
+	 * @param maxSize the new budget, such as {@code "64M"} (see {@link ByteSize})
+	 * @throws NullPointerException if {@code maxSize} is {@code null}
+	 * @throws IllegalArgumentException if {@code maxSize} is malformed or leaves no room for
+	 * entries
+	 */
+	public void changeByteSize(String maxSize) {
+		changeByteSize(ByteSize.parse(maxSize));
+	}
+
+	/**
+	 * Change the byte budget, evicting least recently used entries at once until the cache fits.
+	 * @param maxBytes the new budget in bytes
+	 * @throws IllegalArgumentException if {@code maxBytes} is not positive or leaves no room for
+	 * entries
+	 */
+	public void changeByteSize(long maxBytes) {
+		changeByteSize(ByteSize.ofBytes(maxBytes));
+	}
+
+	private void changeByteSize(ByteSize size) {
+		requireRoomForEntries(size);
+		this.evictionLock.lock();
+		try {
+			maintain(now());
+			this.maxSize = size;
+			this.maxBytes = size.toBytes();
+			evict();
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
+	/**
+	 * Change the item count bound, evicting least recently used entries at once until the cache
+	 * fits.
+	 * @param maxItems the new bound
+	 * @throws IllegalArgumentException if {@code maxItems} is not positive
+	 */
+	public void changeMaxItems(long maxItems) {
+		Checks.requirePositive(maxItems, "maxItems");
+		this.evictionLock.lock();
+		try {
+			maintain(now());
+			this.maxItems = maxItems;
+			evict();
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
+	/**
+	 * Return the byte budget as it was written.
+	 * @return the budget, or empty if the cache is not bounded by bytes
+	 */
+	public Optional<ByteSize> getMaxSize() {
+		return Optional.ofNullable(this.maxSize);
+	}
+
+	/**
+	 * Return the item count bound.
+	 * @return the bound, or empty if the cache is not bounded by item count
+	 */
+	public OptionalLong getMaxItems() {
+		long items = this.maxItems;
+		return (items != Long.MAX_VALUE) ? OptionalLong.of(items) : OptionalLong.empty();
+	}
+
+	/**
+	 * Return the bytes accounted now: the measured size of every entry held plus the cache's own
+	 * structure. Never more than the byte budget once an operation has returned.
+	 * @return the size in bytes
+	 */
+	public long getByteSize() {
+		return this.structureBytes + this.entryBytes;
+	}
+
+	/**
+	 * Return the statistics gathered since the cache was built.
+	 * @return a snapshot of the counters
+	 */
+	public CacheStats stats() {
+		return this.stats.snapshot();
+	}
+
+	/**
+	 * Release expired entries and apply recorded reads now, rather than during the next write.
+	 * Never needed for correctness: expired entries are invisible at once.
+	 */
+	public void cleanUp() {
+		this.evictionLock.lock();
+		try {
+			maintain(now());
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
+	/**
+	 * Return a summary such as
+	 * {@code FaasCache@1b6d3586{defaultTtl=PT10S, maxSize=128M, maxItems=10, bytes=496, items=1}}.
+	 * Unlike other maps, the entries are not listed.
+	 */
+	@Override
+	public String toString() {
+		long items = this.maxItems;
+		return "FaasCache@" + Integer.toHexString(System.identityHashCode(this)) + "{defaultTtl=" + this.defaultTtl
+				+ ", maxSize=" + ((this.maxSize != null) ? this.maxSize : "unbounded") + ", maxItems="
+				+ ((items != Long.MAX_VALUE) ? items : "unbounded") + ", bytes=" + getByteSize() + ", items="
+				+ this.entryCount + "}";
+	}
+
+	// Internals
+
+	private long now() {
+		return this.ticker.read() - this.origin;
+	}
+
+	private boolean isLive(Node<K, V> node) {
+		long expiresAt = node.expiresAt;
+		return expiresAt == Node.NEVER || expiresAt > now();
+	}
+
+	private static long deadline(Duration ttl, long now) {
+		return (ttl != null) ? Checks.saturatedAdd(now, Checks.toNanosSaturated(ttl)) : Node.NEVER;
+	}
+
+	private long weigh(K key, V value) {
+		long keyBytes = this.sizer.sizeOf(key);
+		long valueBytes = this.sizer.sizeOf(value);
+		Checks.requireState(keyBytes >= 0 && valueBytes >= 0, "Sizer %s returned a negative size (key %s, value %s)",
+				this.sizer, keyBytes, valueBytes);
+		return Checks.saturatedAdd(Checks.saturatedAdd(keyBytes, valueBytes), Layout.NODE_OVERHEAD);
+	}
+
+	private void requireRoomForEntries(ByteSize size) {
+		Checks.requireArgument(size.toBytes() > this.structureBytes,
+				"maxSize must be larger than the %s bytes the cache's own structure takes, but was %s",
+				this.structureBytes, size);
+	}
+
+	/** Return the live node for the key without counting a use, or {@code null}. */
+	Node<K, V> peekLiveNode(Object key) {
+		Node<K, V> node = this.data.get(key);
+		return (node != null && isLive(node)) ? node : null;
+	}
+
+	private Node<K, V> requireLiveNode(Object key, long now) {
+		Node<K, V> node = this.data.get(key);
+		if (node == null || node.isExpiredAt(now)) {
+			throw new NoSuchElementException("No live entry for key '" + key + "'");
+		}
+		return node;
+	}
+
+	/** Return the live node for the key; called under the lock, after maintenance. */
+	private Node<K, V> liveNode(Object key, long now) {
+		Node<K, V> node = this.data.get(key);
+		if (node != null && node.isExpiredAt(now)) {
+			removeNode(node, RemovalCause.EXPIRED);
+			return null;
+		}
+		return node;
+	}
+
+	private void requireUnmodified(K key, Node<K, V> expected) {
+		if (this.data.get(key) != expected) {
+			throw new ConcurrentModificationException(
+					"The function passed for key '" + key + "' modified this cache; it must not");
+		}
+	}
+
+	private void afterRead(Node<K, V> node) {
+		if (this.readBuffer.offer(node) && !this.evictionLock.isHeldByCurrentThread()
+				&& this.evictionLock.tryLock()) {
+			try {
+				maintain(now());
+			}
+			finally {
+				unlockAndNotify();
+			}
+		}
+	}
+
+	/**
+	 * Replay recorded reads and release expired entries. Called under the lock.
+	 * @return {@code now}, for chaining
+	 */
+	private long maintain(long now) {
+		this.readBuffer.drainTo(this.touchAction);
+		this.timerWheel.advance(now, this.expireAction);
+		return now;
+	}
+
+	private void touch(Node<K, V> node) {
+		if (node.alive) {
+			this.accessOrder.moveToLast(node);
+		}
+	}
+
+	/**
+	 * Store a new node for the key, retiring {@code old} as replaced, then evict to the bounds.
+	 * Called under the lock; refuses an entry larger than the budget before changing anything.
+	 */
+	private void install(K key, V value, long weight, long expiresAt, Node<K, V> old) {
+		if (weight > this.maxBytes - this.structureBytes) {
+			this.stats.recordRejection();
+			throw new EntryTooLargeException(key, weight, this.maxBytes, this.structureBytes);
+		}
+		Node<K, V> node = new Node<>(key, value, weight, expiresAt);
+		this.data.put(key, node);
+		if (old != null) {
+			retire(old, RemovalCause.REPLACED);
+		}
+		this.accessOrder.linkLast(node);
+		if (expiresAt != Node.NEVER) {
+			this.timerWheel.schedule(node);
+		}
+		this.entryBytes += weight;
+		this.entryCount++;
+		this.stats.recordPut();
+		evict();
+	}
+
+	private void evict() {
+		while (true) {
+			boolean tooMany = this.entryCount > this.maxItems;
+			if (!tooMany && this.entryBytes <= this.maxBytes - this.structureBytes) {
+				return;
+			}
+			Node<K, V> victim = this.accessOrder.peekFirst();
+			if (victim == null) {
+				return;
+			}
+			removeNode(victim, tooMany ? RemovalCause.ITEMS : RemovalCause.SIZE);
+		}
+	}
+
+	private void removeNode(Node<K, V> node, RemovalCause cause) {
+		this.data.remove(node.key, node);
+		retire(node, cause);
+	}
+
+	/** Take a node out of the order, the wheel and the totals. Called under the lock. */
+	private void retire(Node<K, V> node, RemovalCause cause) {
+		if (!node.alive) {
+			return;
+		}
+		node.alive = false;
+		this.accessOrder.unlink(node);
+		this.timerWheel.deschedule(node);
+		this.entryBytes -= node.weight;
+		this.entryCount--;
+		this.stats.recordRemoval(cause);
+		if (this.removalListener != null) {
+			if (this.pendingRemovals == null) {
+				this.pendingRemovals = new ArrayList<>();
+			}
+			this.pendingRemovals.add(new Removal<>(node.key, node.value, cause));
+		}
+	}
+
+	private void unlockAndNotify() {
+		List<Removal<K, V>> removals = null;
+		if (this.evictionLock.getHoldCount() == 1) {
+			removals = this.pendingRemovals;
+			this.pendingRemovals = null;
+		}
+		this.evictionLock.unlock();
+		if (removals != null) {
+			for (Removal<K, V> removal : removals) {
+				try {
+					this.removalListener.onRemoval(removal.key(), removal.value(), removal.cause());
+				}
+				catch (RuntimeException ex) {
+					logger.log(Level.WARNING, "Removal listener " + this.removalListener + " failed for key '"
+							+ removal.key() + "' (" + removal.cause() + "); the cache is unaffected", ex);
+				}
+			}
+		}
+	}
+
+	private record Removal<K, V>(K key, V value, RemovalCause cause) {
+	}
+
+	/**
+	 * Builds a {@link FaasCache}. Every bound is optional, and they combine: an entry is evicted
+	 * as soon as any bound is exceeded. Each setting may be given once.
+	 *
+	 * @param <K> the key type
+	 * @param <V> the value type
+	 */
+	public static final class Builder<K, V> {
+
+		private ByteSize maxSize;
+
+		private Long maxItems;
+
+		private Duration defaultTtl;
+
+		private boolean defaultTtlSet;
+
+		private Ticker ticker;
+
+		private Clock clock;
+
+		private Sizer sizer;
+
+		private RemovalListener<? super K, ? super V> removalListener;
+
+		private Builder() {
+		}
+
+		/**
+		 * Bound the cache by bytes of heap.
+		 * @param maxSize the budget, such as {@code "128M"}, {@code "1.5G"} or {@code "64MB"} (see
+		 * {@link ByteSize})
+		 * @return this builder
+		 * @throws NullPointerException if {@code maxSize} is {@code null}
+		 * @throws IllegalArgumentException if {@code maxSize} is malformed
+		 * @throws IllegalStateException if it was already set
+		 */
+		public Builder<K, V> maxSize(String maxSize) {
+			return maxSize(ByteSize.parse(maxSize));
+		}
+
+		/**
+		 * Bound the cache by bytes of heap.
+		 * @param maxBytes the budget in bytes
+		 * @return this builder
+		 * @throws IllegalArgumentException if {@code maxBytes} is not positive
+		 * @throws IllegalStateException if it was already set
+		 */
+		public Builder<K, V> maxSize(long maxBytes) {
+			return maxSize(ByteSize.ofBytes(maxBytes));
+		}
+
+		private Builder<K, V> maxSize(ByteSize size) {
+			Checks.requireState(this.maxSize == null, "maxSize was already set to %s", this.maxSize);
+			this.maxSize = size;
+			return this;
+		}
+
+		/**
+		 * Bound the cache by number of entries.
+		 * @param maxItems the most entries the cache holds
+		 * @return this builder
+		 * @throws IllegalArgumentException if {@code maxItems} is not positive
+		 * @throws IllegalStateException if it was already set
+		 */
+		public Builder<K, V> maxItems(long maxItems) {
+			Checks.requireState(this.maxItems == null, "maxItems was already set to %s", this.maxItems);
+			this.maxItems = Checks.requirePositive(maxItems, "maxItems");
+			return this;
+		}
+
+		/**
+		 * Give entries a time to live unless they are written with their own.
+		 * @param defaultTtl the time to live, or {@code null} for no expiry (the default)
+		 * @return this builder
+		 * @throws IllegalArgumentException if {@code defaultTtl} is zero or negative
+		 * @throws IllegalStateException if it was already set
+		 */
+		public Builder<K, V> defaultTtl(Duration defaultTtl) {
+			Checks.requireState(!this.defaultTtlSet, "defaultTtl was already set to %s", this.defaultTtl);
+			this.defaultTtl = Checks.requireValidTtl(defaultTtl, "defaultTtl");
+			this.defaultTtlSet = true;
+			return this;
+		}
+
+		/**
+		 * Use the given source of monotonic time for expiry, for example a fake one in tests.
+		 * @param ticker the ticker; {@link Ticker#systemTicker()} by default
+		 * @return this builder
+		 * @throws NullPointerException if {@code ticker} is {@code null}
+		 * @throws IllegalStateException if it was already set
+		 */
+		public Builder<K, V> ticker(Ticker ticker) {
+			Checks.requireState(this.ticker == null, "ticker was already set to %s", this.ticker);
+			this.ticker = Objects.requireNonNull(ticker, "ticker must not be null");
+			return this;
+		}
+
+		/**
+		 * Use the given wall clock to convert instants passed to {@link FaasCache#expireAt} into
+		 * ticker time. Expiry itself never reads the wall clock.
+		 * @param clock the clock; {@link Clock#systemUTC()} by default
+		 * @return this builder
+		 * @throws NullPointerException if {@code clock} is {@code null}
+		 * @throws IllegalStateException if it was already set
+		 */
+		public Builder<K, V> clock(Clock clock) {
+			Checks.requireState(this.clock == null, "clock was already set to %s", this.clock);
+			this.clock = Objects.requireNonNull(clock, "clock must not be null");
+			return this;
+		}
+
+		/**
+		 * Measure keys and values with the given sizer instead of {@link Sizer#deep()}.
+		 * @param sizer the sizer
+		 * @return this builder
+		 * @throws NullPointerException if {@code sizer} is {@code null}
+		 * @throws IllegalStateException if it was already set
+		 */
+		public Builder<K, V> sizer(Sizer sizer) {
+			Checks.requireState(this.sizer == null, "sizer was already set to %s", this.sizer);
+			this.sizer = Objects.requireNonNull(sizer, "sizer must not be null");
+			return this;
+		}
+
+		/**
+		 * Report every removal, with its cause, to the given listener.
+		 * @param removalListener the listener
+		 * @return this builder
+		 * @throws NullPointerException if {@code removalListener} is {@code null}
+		 * @throws IllegalStateException if it was already set
+		 */
+		public Builder<K, V> removalListener(RemovalListener<? super K, ? super V> removalListener) {
+			Checks.requireState(this.removalListener == null, "removalListener was already set to %s",
+					this.removalListener);
+			this.removalListener = Objects.requireNonNull(removalListener, "removalListener must not be null");
+			return this;
+		}
+
+		/**
+		 * Build the cache.
+		 * @return a new, empty cache
+		 * @throws IllegalArgumentException if the byte budget is too small to hold the cache's own
+		 * structure
+		 */
+		public FaasCache<K, V> build() {
+			return new FaasCache<>(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,55 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache;
+
+/**
+ * One cache entry. The key, value and measured weight never change: a write to an existing key
+ * installs a new node. The links of the access-order list and of the timer wheel are guarded by
+ * the cache's eviction lock.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+final class Node<K, V> {
+
+	/** Deadline of an entry that never expires; such entries are not in the timer wheel. */
+	static final long NEVER = Long.MAX_VALUE;
+
+	final K key;
+
+	final V value;
+
+	final long weight;
+
+	/** Deadline in cache time (nanoseconds since the cache was built); written under the lock. */
+	volatile long expiresAt;
+
+	/** Whether the node is still in the cache; written under the lock. */
+	volatile boolean alive = true;
+
+	Node<K, V> prev;
+
+	Node<K, V> next;
+
+	Node<K, V> wheelPrev;
+
+	Node<K, V> wheelNext;
+
+	/** Level of the timer wheel holding this node, or -1 when it is not scheduled. */
+	int wheelLevel = -1;
+
+	int wheelBucket;
+
+	Node(K key, V value, long weight, long expiresAt) {
+		this.key = key;
+		this.value = value;
+		this.weight = weight;
+		this.expiresAt = expiresAt;
+	}
+
+	boolean isExpiredAt(long now) {
+		return this.expiresAt <= now;
+	}
+
+}

@@ -1,0 +1,42 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache;
+
+/**
+ * Measures how many bytes of heap an object takes, including everything it references.
+ * <p>
+ * The cache measures each key and each value once, when it is written, and adds the size of its
+ * own per-entry node. The default sizer walks the object graph (see {@link #deep()}). Supply a
+ * cheaper one when the size of your values is known, for example
+ * {@code object -> object instanceof byte[] bytes ? 16 + bytes.length : 64}. A sizer that returns
+ * less than the truth lets the cache use more heap than its budget.
+ *
+ * @see FaasCache.Builder#sizer(Sizer)
+ */
+@FunctionalInterface
+public interface Sizer {
+
+	/**
+	 * Return the deep size of the given object: its own shallow size plus that of every object it
+	 * strongly references, each counted once.
+	 * @param object the object to measure, never {@code null}
+	 * @return the size in bytes, never negative
+	 */
+	long sizeOf(Object object);
+
+	/**
+	 * Return the default sizer, which measures the whole object graph with the JVM's real object
+	 * layout and needs no {@code -javaagent}.
+	 * <p>
+	 * <b>Note:</b> a sub-object shared by several entries is counted once per entry, so the cache
+	 * may evict early, never late. Classes whose fields cannot be read (some JDK hidden classes,
+	 * such as lambdas) are counted by their shallow size only, and a warning is logged once per
+	 * class.
+	 * @return the deep sizer
+	 */
+	static Sizer deep() {
+		return DeepSizer.INSTANCE;
+	}
+
+}

@@ -1,0 +1,131 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache;
+
+import java.util.function.Consumer;
+
+/**
+ * A hierarchical timer wheel that finds expired entries in amortised O(1), without scanning the
+ * cache and without a thread.
+ * <p>
+ * Seven levels of 64 buckets; a bucket of level {@code i} spans {@code 2^SHIFT[i]} nanoseconds
+ * (65 µs, 4 ms, 268 ms, 17 s, 18 min, 19.5 h, 52 days). A node is placed at the lowest level
+ * whose next-coarser bucket holds both the current time and the node's deadline, so every bucket
+ * but the current one of level 0 lies wholly in the future. When time moves past a bucket, its
+ * nodes are expired or cascaded to a finer level. The current level-0 bucket is scanned on every
+ * advance so that an entry is released as soon as its deadline has passed, not one bucket later.
+ * Not thread safe: every method is called under the cache's eviction lock.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+final class TimerWheel<K, V> {
+
+	private static final int[] SHIFT = { 16, 22, 28, 34, 40, 46, 52 };
+
+	private static final int BUCKETS = 64;
+
+	private static final int MASK = BUCKETS - 1;
+
+	@SuppressWarnings("unchecked")
+	private final Node<K, V>[][] wheel = new Node[SHIFT.length][BUCKETS];
+
+	/** The time of the last advance, in cache nanoseconds. */
+	private long time;
+
+	/**
+	 * Place a node that has a deadline.
+	 */
+	void schedule(Node<K, V> node) {
+		long deadline = Math.max(node.expiresAt, this.time);
+		int level = levelFor(deadline);
+		int bucket = (int) ((deadline >>> SHIFT[level]) & MASK);
+		Node<K, V> head = this.wheel[level][bucket];
+		node.wheelPrev = null;
+		node.wheelNext = head;
+		if (head != null) {
+			head.wheelPrev = node;
+		}
+		this.wheel[level][bucket] = node;
+		node.wheelLevel = level;
+		node.wheelBucket = bucket;
+	}
+
+	/**
+	 * Remove a node from the wheel, if it is in it.
+	 */
+	void deschedule(Node<K, V> node) {
+		if (node.wheelLevel < 0) {
+			return;
+		}
+		Node<K, V> prev = node.wheelPrev;
+		Node<K, V> next = node.wheelNext;
+		if (prev == null) {
+			this.wheel[node.wheelLevel][node.wheelBucket] = next;
+		}
+		else {
+			prev.wheelNext = next;
+		}
+		if (next != null) {
+			next.wheelPrev = prev;
+		}
+		node.wheelPrev = null;
+		node.wheelNext = null;
+		node.wheelLevel = -1;
+	}
+
+	/**
+	 * Move time forward to {@code now}, handing each node whose deadline has passed to
+	 * {@code expired} (already taken out of the wheel) and cascading the others.
+	 */
+	void advance(long now, Consumer<Node<K, V>> expired) {
+		long previous = this.time;
+		if (now < previous) {
+			now = previous;
+		}
+		this.time = now;
+		for (int level = SHIFT.length - 1; level >= 0; level--) {
+			long from = previous >>> SHIFT[level];
+			long to = now >>> SHIFT[level];
+			if (level > 0) {
+				if (to == from) {
+					continue;
+				}
+				from++;
+			}
+			long last = Math.min(to, from + MASK);
+			for (long tick = from; tick <= last; tick++) {
+				processBucket(level, (int) (tick & MASK), now, expired);
+			}
+		}
+	}
+
+	private void processBucket(int level, int bucket, long now, Consumer<Node<K, V>> expired) {
+		Node<K, V> node = this.wheel[level][bucket];
+		this.wheel[level][bucket] = null;
+		while (node != null) {
+			Node<K, V> next = node.wheelNext;
+			node.wheelPrev = null;
+			node.wheelNext = null;
+			node.wheelLevel = -1;
+			if (node.isExpiredAt(now)) {
+				expired.accept(node);
+			}
+			else {
+				schedule(node);
+			}
+			node = next;
+		}
+	}
+
+	private int levelFor(long deadline) {
+		for (int level = 0; level < SHIFT.length - 1; level++) {
+			if ((deadline >>> SHIFT[level + 1]) == (this.time >>> SHIFT[level + 1])) {
+				return level;
+			}
+		}
+		return SHIFT.length - 1;
+	}
+
+}
