@@ -86,6 +86,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private final long origin;
 
+	/** Time the ticker did not count (see {@link #advanceTime}), in nanoseconds. */
+	private volatile long skippedNanos;
+
 	private final Clock clock;
 
 	private final Sizer sizer;
@@ -644,6 +647,28 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		this.defaultTtl = Checks.requireValidTtl(ttl, "defaultTtl");
 	}
 
+	/**
+	 * Tell the cache that time passed which its ticker did not count, such as the gap between a
+	 * snapshot of the JVM and its restore (AWS Lambda SnapStart, CRaC), when a monotonic clock may
+	 * stand still. Every entry ages by that much at once: those whose time to live ran out in the
+	 * gap expire now, and the others keep only what is left. Entries that never expire are kept.
+	 * @param elapsed the time that passed unseen, zero or positive
+	 * @throws NullPointerException if {@code elapsed} is {@code null}
+	 * @throws IllegalArgumentException if {@code elapsed} is negative
+	 */
+	public void advanceTime(Duration elapsed) {
+		Objects.requireNonNull(elapsed, "elapsed must not be null");
+		Checks.requireArgument(!elapsed.isNegative(), "elapsed must be zero or positive but was %s", elapsed);
+		this.evictionLock.lock();
+		try {
+			this.skippedNanos = Checks.saturatedAdd(this.skippedNanos, Checks.toNanosSaturated(elapsed));
+			maintain(now());
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
 	// Bounds
 
 	/**
@@ -765,7 +790,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	// Internals
 
 	private long now() {
-		return this.ticker.read() - this.origin;
+		return this.ticker.read() - this.origin + this.skippedNanos;
 	}
 
 	private boolean isLive(Node<K, V> node) {

@@ -264,6 +264,29 @@ class FaasCacheTest {
 	}
 
 	@Test
+	void advanceTime_agesEveryEntryByTheUnseenGap() {
+		FaasCache<String, String> cache = builder().defaultTtl(Duration.ofSeconds(60)).build();
+		cache.put("old", "1");
+		this.ticker.advanceSeconds(30);
+		cache.put("young", "2");
+		cache.put("forever", "3", null);
+		cache.advanceTime(Duration.ofSeconds(40));
+		assertThat(cache).containsOnlyKeys("young", "forever");
+		assertThat(cache.getTtl("young")).contains(Duration.ofSeconds(20));
+		assertThat(this.removals).containsExactly("old=1:EXPIRED");
+		cache.put("new", "4");
+		assertThat(cache.getTtl("new")).contains(Duration.ofSeconds(60));
+	}
+
+	@Test
+	void advanceTime_negative_isRejected() {
+		FaasCache<String, String> cache = builder().build();
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> cache.advanceTime(Duration.ofSeconds(-1)))
+			.withMessageContaining("PT-1S");
+	}
+
+	@Test
 	void maxItems_evictsLeastRecentlyUsed() {
 		FaasCache<String, String> cache = builder().maxItems(3).build();
 		cache.put("a", "1");
