@@ -1076,9 +1076,16 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return maxSize(ByteSize.ofBytes(maxBytes));
 		}
 
-		private Builder<K, V> maxSize(ByteSize size) {
+		/**
+		 * Bound the cache by bytes of heap.
+		 * @param size the budget, as parsed by {@link ByteSize#parse(String)}
+		 * @return this builder
+		 * @throws NullPointerException if {@code size} is {@code null}
+		 * @throws IllegalStateException if it was already set
+		 */
+		public Builder<K, V> maxSize(ByteSize size) {
 			Checks.requireState(this.maxSize == null, "maxSize was already set to %s", this.maxSize);
-			this.maxSize = size;
+			this.maxSize = Objects.requireNonNull(size, "maxSize must not be null");
 			return this;
 		}
 
