@@ -1,0 +1,257 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache.spring;
+
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import dev.faascache.EntryTooLargeException;
+import dev.faascache.FaasCache;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.cache.support.AbstractValueAdaptingCache;
+import org.springframework.cache.support.NullValue;
+
+/**
+ * Spring {@link org.springframework.cache.Cache} adapter for a {@link FaasCache}: a cache bounded
+ * by bytes of heap, by item count and by time to live.
+ * <p>
+ * {@code null} values are stored as {@link NullValue} when allowed. {@link #get(Object, Callable)}
+ * and {@link #retrieve(Object, Supplier)} call at most one loader at a time per key, outside any
+ * lock of the cache: callers that ask for a key while it is being loaded wait for that load and
+ * share its outcome, value or failure.
+ * <p>
+ * <b>Note:</b> a value larger than the whole byte budget of the cache is not cached: the write is
+ * dropped, an older value for the key is evicted so that no stale value remains, and the refusal
+ * is counted in {@link FaasCache#stats()}. The first refusal is logged as a warning, later ones at
+ * debug level. An eviction does not cancel a load already running for the key: the loaded value
+ * is cached when the load completes.
+ */
+public class FaasSpringCache extends AbstractValueAdaptingCache {
+
+	private static final Log logger = LogFactory.getLog(FaasSpringCache.class);
+
+	private final String name;
+
+	private final FaasCache<Object, Object> cache;
+
+	private final InFlightLoads loads = new InFlightLoads();
+
+	private final AtomicBoolean refusalLogged = new AtomicBoolean();
+
+	/**
+	 * Create a cache that allows {@code null} values.
+	 * @param name the name of the cache
+	 * @param cache the cache that holds the entries
+	 */
+	public FaasSpringCache(String name, FaasCache<Object, Object> cache) {
+		this(name, cache, true);
+	}
+
+	/**
+	 * Create a cache.
+	 * @param name the name of the cache
+	 * @param cache the cache that holds the entries
+	 * @param allowNullValues whether to accept and store {@code null} values
+	 */
+	public FaasSpringCache(String name, FaasCache<Object, Object> cache, boolean allowNullValues) {
+		super(allowNullValues);
+		this.name = Objects.requireNonNull(name, "name must not be null");
+		this.cache = Objects.requireNonNull(cache, "cache must not be null");
+	}
+
+	@Override
+	public final String getName() {
+		return this.name;
+	}
+
+	/**
+	 * Return the {@link FaasCache} that holds the entries, with {@link NullValue} standing for
+	 * cached {@code null} values.
+	 */
+	@Override
+	public final FaasCache<Object, Object> getNativeCache() {
+		return this.cache;
+	}
+
+	@Override
+	protected @Nullable Object lookup(Object key) {
+		return this.cache.get(key);
+	}
+
+	/**
+	 * Return the value cached for the key, or else load it, cache it and return it. Only one
+	 * loader at a time runs per key; callers asking for the key meanwhile wait for it and share
+	 * its outcome.
+	 * @throws ValueRetrievalException if the loader throws, or returns {@code null} when null
+	 * values are not allowed; nothing is cached then
+	 * @throws IllegalStateException if called by the loader of the same key, which would otherwise
+	 * wait for itself forever
+	 */
+	@Override
+	@SuppressWarnings("unchecked")
+	public <T> @Nullable T get(Object key, Callable<T> valueLoader) {
+		Object cached = lookup(key);
+		if (cached != null) {
+			return (T) fromStoreValue(cached);
+		}
+		CompletableFuture<Object> load = this.loads.join(key, () -> loadNow(key, valueLoader));
+		try {
+			return (T) fromStoreValue(load.get());
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			throw (cause instanceof ValueRetrievalException retrieval) ? retrieval
+					: new ValueRetrievalException(key, valueLoader, cause);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ValueRetrievalException(key, valueLoader, ex);
+		}
+	}
+
+	private CompletableFuture<Object> loadNow(Object key, Callable<?> valueLoader) {
+		Object cached = peek(key);
+		if (cached != null) {
+			return CompletableFuture.completedFuture(cached);
+		}
+		try {
+			Object value = toStoreValue(valueLoader.call());
+			store(key, value);
+			return CompletableFuture.completedFuture(value);
+		}
+		catch (Throwable ex) {
+			return CompletableFuture.failedFuture(new ValueRetrievalException(key, valueLoader, ex));
+		}
+	}
+
+	/**
+	 * Return the value cached for the key, in a completed future, without blocking.
+	 * @return a future of a {@link ValueWrapper} (or of the plain value when null values are not
+	 * allowed), or {@code null} if no value is cached for the key
+	 */
+	@Override
+	public @Nullable CompletableFuture<?> retrieve(Object key) {
+		Object cached = lookup(key);
+		if (cached == null) {
+			return null;
+		}
+		return CompletableFuture.completedFuture(isAllowNullValues() ? toValueWrapper(cached) : fromStoreValue(cached));
+	}
+
+	/**
+	 * Return the value cached for the key, or else the value of the future the loader returns,
+	 * which is cached once it completes. Only one loader at a time runs per key; callers asking
+	 * for the key meanwhile share its future. Never blocks.
+	 * @return a future of the value, which fails if the loader or its future fails, or if it
+	 * produces {@code null} when null values are not allowed; nothing is cached then
+	 */
+	@Override
+	@SuppressWarnings("unchecked")
+	public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
+		Object cached = lookup(key);
+		if (cached != null) {
+			return CompletableFuture.completedFuture((T) fromStoreValue(cached));
+		}
+		return this.loads.join(key, () -> loadLater(key, valueLoader)).thenApply((value) -> (T) fromStoreValue(value));
+	}
+
+	private CompletableFuture<Object> loadLater(Object key, Supplier<? extends CompletableFuture<?>> valueLoader) {
+		Object cached = peek(key);
+		if (cached != null) {
+			return CompletableFuture.completedFuture(cached);
+		}
+		return valueLoader.get().thenApply((loaded) -> {
+			Object value = toStoreValue(loaded);
+			store(key, value);
+			return value;
+		});
+	}
+
+	/**
+	 * Return the value cached for the key, where a load that just completed may have stored it,
+	 * without counting a miss in the statistics when there is none.
+	 */
+	private @Nullable Object peek(Object key) {
+		return this.cache.containsKey(key) ? this.cache.get(key) : null;
+	}
+
+	@Override
+	public void put(Object key, @Nullable Object value) {
+		store(key, toStoreValue(value));
+	}
+
+	/**
+	 * Cache the value unless one is cached for the key already, atomically.
+	 * @return the value already cached, or {@code null} if the given value was cached (or refused
+	 * as larger than the byte budget)
+	 */
+	@Override
+	public @Nullable ValueWrapper putIfAbsent(Object key, @Nullable Object value) {
+		try {
+			return toValueWrapper(this.cache.putIfAbsent(key, toStoreValue(value)));
+		}
+		catch (EntryTooLargeException ex) {
+			logRefusal(ex);
+			return null;
+		}
+	}
+
+	private void store(Object key, Object value) {
+		try {
+			this.cache.put(key, value);
+		}
+		catch (EntryTooLargeException ex) {
+			this.cache.remove(key);
+			logRefusal(ex);
+		}
+	}
+
+	private void logRefusal(EntryTooLargeException ex) {
+		if (this.refusalLogged.compareAndSet(false, true)) {
+			logger.warn("Cache '" + this.name + "' did not cache a value larger than its byte budget; further "
+					+ "refusals are logged at debug level and counted in its statistics: " + ex.getMessage());
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Cache '" + this.name + "': " + ex.getMessage());
+		}
+	}
+
+	@Override
+	public void evict(Object key) {
+		this.cache.remove(key);
+	}
+
+	/**
+	 * Evict the entry for the key at once.
+	 * @return {@code true} if a live entry was cached for the key
+	 */
+	@Override
+	public boolean evictIfPresent(Object key) {
+		return this.cache.remove(key) != null;
+	}
+
+	@Override
+	public void clear() {
+		this.cache.clear();
+	}
+
+	/**
+	 * Remove every entry at once.
+	 * @return {@code true} if the cache held live entries before
+	 */
+	@Override
+	public boolean invalidate() {
+		boolean notEmpty = !this.cache.isEmpty();
+		this.cache.clear();
+		return notEmpty;
+	}
+
+}

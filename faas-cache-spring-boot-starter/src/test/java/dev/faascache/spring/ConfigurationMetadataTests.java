@@ -1,0 +1,89 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache.spring;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that the configuration metadata generated from {@link FaasCacheProperties} lists every
+ * property with a description and its default, and that {@code docs/spring-boot.md} shows the
+ * same table.
+ */
+class ConfigurationMetadataTests {
+
+	private static final String METADATA = "META-INF/spring-configuration-metadata.json";
+
+	private static final Path DOCUMENTATION = Path.of("..", "docs", "spring-boot.md");
+
+	private static final String TABLE_START = "<!-- properties:start -->\n";
+
+	private static final String TABLE_END = "<!-- properties:end -->";
+
+	@Test
+	void metadataListsEveryPropertyWithDescription() throws IOException {
+		List<Map<String, Object>> properties = readProperties();
+		assertThat(properties).extracting((property) -> property.get("name"))
+			.containsExactlyInAnyOrder("faas.cache.max-size", "faas.cache.max-items", "faas.cache.default-ttl",
+					"faas.cache.cache-names", "faas.cache.dynamic", "faas.cache.allow-null-values",
+					"faas.cache.caches");
+		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
+	}
+
+	@Test
+	void metadataGivesDefaultsOfManagerSettings() throws IOException {
+		assertThat(readProperties()).filteredOn((property) -> property.get("type").equals("java.lang.Boolean"))
+			.extracting((property) -> property.get("name") + "=" + property.get("defaultValue"))
+			.containsExactlyInAnyOrder("faas.cache.dynamic=true", "faas.cache.allow-null-values=true");
+	}
+
+	@Test
+	void documentationTableMatchesMetadata() throws IOException {
+		String documentation = Files.readString(DOCUMENTATION);
+		int start = documentation.indexOf(TABLE_START);
+		int end = documentation.indexOf(TABLE_END);
+		assertThat(start).as("%s in %s", TABLE_START.strip(), DOCUMENTATION).isNotNegative();
+		assertThat(end).as("%s in %s", TABLE_END, DOCUMENTATION).isGreaterThan(start);
+		String expected = table(readProperties());
+		assertThat(documentation.substring(start + TABLE_START.length(), end))
+			.as("properties table in %s; replace it with:%n%s", DOCUMENTATION, expected)
+			.isEqualTo(expected);
+	}
+
+	private static String table(List<Map<String, Object>> properties) {
+		StringBuilder table = new StringBuilder("| Property | Default | Description |\n| --- | --- | --- |\n");
+		for (Map<String, Object> property : properties) {
+			Object defaultValue = property.get("defaultValue");
+			table.append("| `")
+				.append(property.get("name"))
+				.append("` | ")
+				.append((defaultValue != null) ? "`" + defaultValue + "`" : "")
+				.append(" | ")
+				.append(property.get("description"))
+				.append(" |\n");
+		}
+		return table.toString();
+	}
+
+	private static List<Map<String, Object>> readProperties() throws IOException {
+		try (InputStream metadata = ConfigurationMetadataTests.class.getClassLoader().getResourceAsStream(METADATA)) {
+			assertThat(metadata).as(METADATA).isNotNull();
+			List<Map<String, Object>> properties = new ArrayList<>(JsonPath.parse(metadata).read("$.properties"));
+			properties.sort(Comparator.comparing((property) -> (String) property.get("name")));
+			return properties;
+		}
+	}
+
+}

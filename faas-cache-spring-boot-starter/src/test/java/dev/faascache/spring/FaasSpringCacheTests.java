@@ -1,0 +1,447 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache.spring;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.faascache.FaasCache;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.cache.Cache.ValueRetrievalException;
+import org.springframework.cache.Cache.ValueWrapper;
+import org.springframework.cache.support.NullValue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Contract tests for {@link FaasSpringCache}, covering what Spring's own cache implementations
+ * are held to, plus the bounds and the per-key loading of this one.
+ */
+class FaasSpringCacheTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private final FakeTicker ticker = new FakeTicker();
+
+	private final FaasCache<Object, Object> nativeCache = FaasCache.builder()
+		.ticker(this.ticker)
+		.defaultTtl(Duration.ofSeconds(60))
+		.build();
+
+	private final FaasSpringCache cache = new FaasSpringCache("products", this.nativeCache);
+
+	private final FaasSpringCache noNullCache = new FaasSpringCache("strict", FaasCache.builder().build(), false);
+
+	@Test
+	void getName_returnsName() {
+		assertThat(this.cache.getName()).isEqualTo("products");
+	}
+
+	@Test
+	void getNativeCache_returnsFaasCache() {
+		assertThat(this.cache.getNativeCache()).isSameAs(this.nativeCache);
+	}
+
+	@Test
+	void put_thenGet_returnsValue() {
+		assertThat(this.cache.get("key")).isNull();
+		assertThat(this.cache.get("key", String.class)).isNull();
+		this.cache.put("key", "value");
+		assertThat(this.cache.get("key")).extracting(ValueWrapper::get).isEqualTo("value");
+		assertThat(this.cache.get("key", String.class)).isEqualTo("value");
+		assertThat(this.cache.get("key", Object.class)).isEqualTo("value");
+		assertThat(this.nativeCache).containsEntry("key", "value");
+	}
+
+	@Test
+	void put_nullAllowed_storesNullValue() {
+		this.cache.put("key", null);
+		ValueWrapper wrapper = this.cache.get("key");
+		assertThat(wrapper).isNotNull();
+		assertThat(wrapper.get()).isNull();
+		assertThat(this.cache.get("key", String.class)).isNull();
+		assertThat(this.nativeCache.get("key")).isSameAs(NullValue.INSTANCE);
+	}
+
+	@Test
+	void put_nullRefused_throwsAndCachesNothing() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.noNullCache.put("key", null))
+			.withMessageContaining("is configured to not allow null values but null was provided");
+		assertThat(this.noNullCache.get("key")).isNull();
+	}
+
+	@Test
+	void get_typeMismatch_throwsNamingType() {
+		this.cache.put("key", "value");
+		assertThatIllegalStateException().isThrownBy(() -> this.cache.get("key", Integer.class))
+			.withMessageContaining("java.lang.Integer")
+			.withMessageContaining("value");
+	}
+
+	@Test
+	void get_afterTtl_misses() {
+		this.cache.put("key", "value");
+		this.ticker.advance(Duration.ofSeconds(59));
+		assertThat(this.cache.get("key", String.class)).isEqualTo("value");
+		this.ticker.advance(Duration.ofSeconds(1));
+		assertThat(this.cache.get("key")).isNull();
+	}
+
+	@Test
+	void putIfAbsent_absent_storesAndReturnsNull() {
+		assertThat(this.cache.putIfAbsent("key", "first")).isNull();
+		assertThat(this.cache.get("key", String.class)).isEqualTo("first");
+	}
+
+	@Test
+	void putIfAbsent_present_keepsAndReturnsExisting() {
+		this.cache.put("key", "first");
+		ValueWrapper existing = this.cache.putIfAbsent("key", "second");
+		assertThat(existing).isNotNull();
+		assertThat(existing.get()).isEqualTo("first");
+		assertThat(this.cache.get("key", String.class)).isEqualTo("first");
+	}
+
+	@Test
+	void putIfAbsent_cachedNull_returnsWrapperOfNull() {
+		this.cache.put("key", null);
+		ValueWrapper existing = this.cache.putIfAbsent("key", "second");
+		assertThat(existing).isNotNull();
+		assertThat(existing.get()).isNull();
+	}
+
+	@Test
+	void putIfAbsent_concurrent_exactlyOneWins() throws Exception {
+		int threads = 8;
+		CountDownLatch start = new CountDownLatch(1);
+		List<CompletableFuture<ValueWrapper>> results = new ArrayList<>();
+		for (int i = 0; i < threads; i++) {
+			String value = "value-" + i;
+			results.add(CompletableFuture.supplyAsync(() -> {
+				awaitQuietly(start);
+				return this.cache.putIfAbsent("key", value);
+			}, (task) -> new Thread(task).start()));
+		}
+		start.countDown();
+		long winners = 0;
+		for (CompletableFuture<ValueWrapper> result : results) {
+			ValueWrapper existing = result.get();
+			if (existing == null) {
+				winners++;
+			}
+			else {
+				assertThat(existing.get()).isEqualTo(this.cache.get("key", String.class));
+			}
+		}
+		assertThat(winners).isEqualTo(1);
+	}
+
+	@Test
+	void evict_removesEntry() {
+		this.cache.put("key", "value");
+		this.cache.evict("key");
+		assertThat(this.cache.get("key")).isNull();
+	}
+
+	@Test
+	void evictIfPresent_tellsWhetherEntryExisted() {
+		this.cache.put("key", "value");
+		assertThat(this.cache.evictIfPresent("key")).isTrue();
+		assertThat(this.cache.get("key")).isNull();
+		assertThat(this.cache.evictIfPresent("key")).isFalse();
+	}
+
+	@Test
+	void evictIfPresent_expiredEntry_returnsFalse() {
+		this.cache.put("key", "value");
+		this.ticker.advance(Duration.ofSeconds(60));
+		assertThat(this.cache.evictIfPresent("key")).isFalse();
+	}
+
+	@Test
+	void clear_removesEverything() {
+		this.cache.put("one", "1");
+		this.cache.put("two", "2");
+		this.cache.clear();
+		assertThat(this.cache.get("one")).isNull();
+		assertThat(this.cache.get("two")).isNull();
+		assertThat(this.nativeCache).isEmpty();
+	}
+
+	@Test
+	void invalidate_tellsWhetherEntriesExisted() {
+		assertThat(this.cache.invalidate()).isFalse();
+		this.cache.put("one", "1");
+		assertThat(this.cache.invalidate()).isTrue();
+		assertThat(this.cache.get("one")).isNull();
+		assertThat(this.cache.invalidate()).isFalse();
+	}
+
+	@Test
+	void invalidate_onlyExpiredEntries_returnsFalse() {
+		this.cache.put("one", "1");
+		this.ticker.advance(Duration.ofSeconds(60));
+		assertThat(this.cache.invalidate()).isFalse();
+	}
+
+	@Test
+	void getWithLoader_miss_loadsAndCaches() {
+		assertThat(this.cache.get("key", () -> "loaded")).isEqualTo("loaded");
+		assertThat(this.cache.get("key", String.class)).isEqualTo("loaded");
+	}
+
+	@Test
+	void getWithLoader_hit_doesNotCallLoader() {
+		this.cache.put("key", "cached");
+		Callable<String> loader = () -> {
+			throw new IllegalStateException("must not be called");
+		};
+		assertThat(this.cache.get("key", loader)).isEqualTo("cached");
+	}
+
+	@Test
+	void getWithLoader_loaderReturnsNull_cachesNull() {
+		AtomicInteger calls = new AtomicInteger();
+		Callable<String> loader = () -> {
+			calls.incrementAndGet();
+			return null;
+		};
+		assertThat(this.cache.get("key", loader)).isNull();
+		assertThat(this.cache.get("key", loader)).isNull();
+		assertThat(calls.get()).isEqualTo(1);
+		assertThat(this.nativeCache.get("key")).isSameAs(NullValue.INSTANCE);
+	}
+
+	@Test
+	void getWithLoader_loaderReturnsNullWhenRefused_throwsAndCachesNothing() {
+		assertThatExceptionOfType(ValueRetrievalException.class).isThrownBy(() -> this.noNullCache.get("key", () -> null))
+			.withCauseInstanceOf(IllegalArgumentException.class);
+		assertThat(this.noNullCache.getNativeCache()).isEmpty();
+	}
+
+	@Test
+	void getWithLoader_loaderThrows_wrapsAndCachesNothing() {
+		UnsupportedOperationException failure = new UnsupportedOperationException("backend down");
+		assertThatExceptionOfType(ValueRetrievalException.class).isThrownBy(() -> this.cache.get("key", () -> {
+			throw failure;
+		})).withCause(failure).satisfies((ex) -> assertThat(ex.getKey()).isEqualTo("key"));
+		assertThat(this.cache.get("key")).isNull();
+		assertThat(this.cache.get("key", () -> "recovered")).isEqualTo("recovered");
+	}
+
+	@Test
+	void getWithLoader_concurrentCallers_callLoaderOnce() throws Exception {
+		int callers = 8;
+		AtomicInteger calls = new AtomicInteger();
+		CountDownLatch release = new CountDownLatch(1);
+		Callable<String> loader = () -> {
+			calls.incrementAndGet();
+			release.await();
+			return "loaded";
+		};
+		List<Object> results = new CopyOnWriteArrayList<>();
+		runBlockedCallers(callers, () -> results.add(this.cache.get("key", loader)), release);
+		assertThat(calls.get()).isEqualTo(1);
+		assertThat(results).hasSize(callers).containsOnly("loaded");
+	}
+
+	@Test
+	void getWithLoader_concurrentCallersOfFailingLoader_allSeeFailure() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger calls = new AtomicInteger();
+		Callable<String> loader = () -> {
+			calls.incrementAndGet();
+			release.await();
+			throw new IllegalStateException("backend down");
+		};
+		List<Throwable> failures = new CopyOnWriteArrayList<>();
+		runBlockedCallers(4, () -> {
+			try {
+				this.cache.get("key", loader);
+			}
+			catch (ValueRetrievalException ex) {
+				failures.add(ex.getCause());
+			}
+		}, release);
+		assertThat(calls.get()).isEqualTo(1);
+		assertThat(failures).hasSize(4).allSatisfy((cause) -> assertThat(cause).hasMessage("backend down"));
+		assertThat(this.cache.get("key")).isNull();
+	}
+
+	@Test
+	void getWithLoader_slowLoader_doesNotBlockWritesToOtherKeys() throws Exception {
+		CountDownLatch loading = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Thread loader = new Thread(() -> this.cache.get("slow", () -> {
+			loading.countDown();
+			release.await();
+			return "slow value";
+		}));
+		loader.start();
+		loading.await();
+		assertTimeoutPreemptively(TIMEOUT, () -> {
+			this.cache.put("other", "value");
+			this.cache.evict("another");
+		});
+		assertThat(this.cache.get("other", String.class)).isEqualTo("value");
+		release.countDown();
+		loader.join(TIMEOUT.toMillis());
+		assertThat(this.cache.get("slow", String.class)).isEqualTo("slow value");
+	}
+
+	@Test
+	void getWithLoader_loaderAsksForSameKey_failsInsteadOfWaitingForever() {
+		assertTimeoutPreemptively(TIMEOUT, () -> assertThatExceptionOfType(ValueRetrievalException.class)
+			.isThrownBy(() -> this.cache.get("key", () -> this.cache.get("key", () -> "inner")))
+			.havingCause()
+			.isInstanceOf(IllegalStateException.class)
+			.withMessageContaining("Recursive load of key 'key'"));
+		assertThat(this.cache.get("key", () -> "next")).isEqualTo("next");
+	}
+
+	@Test
+	void retrieve_absent_returnsNull() {
+		assertThat(this.cache.retrieve("key")).isNull();
+	}
+
+	@Test
+	void retrieve_present_returnsCompletedWrapper() {
+		this.cache.put("key", "value");
+		CompletableFuture<?> future = this.cache.retrieve("key");
+		assertThat(future).isCompletedWithValueMatching(
+				(value) -> value instanceof ValueWrapper wrapper && "value".equals(wrapper.get()));
+	}
+
+	@Test
+	void retrieve_nullsRefused_returnsPlainValue() {
+		this.noNullCache.put("key", "value");
+		CompletableFuture<?> future = this.noNullCache.retrieve("key");
+		assertThat(future).isNotNull();
+		assertThat(future.join()).isEqualTo("value");
+	}
+
+	@Test
+	void retrieveWithLoader_concurrentCallers_shareOneLoad() {
+		AtomicInteger calls = new AtomicInteger();
+		CompletableFuture<String> backend = new CompletableFuture<>();
+		CompletableFuture<String> first = this.cache.retrieve("key", () -> {
+			calls.incrementAndGet();
+			return backend;
+		});
+		CompletableFuture<String> second = this.cache.retrieve("key", () -> {
+			calls.incrementAndGet();
+			return CompletableFuture.completedFuture("other");
+		});
+		assertThat(first).isNotDone();
+		assertThat(second).isNotDone();
+		backend.complete("loaded");
+		assertThat(first).isCompletedWithValue("loaded");
+		assertThat(second).isCompletedWithValue("loaded");
+		assertThat(calls.get()).isEqualTo(1);
+		assertThat(this.cache.get("key", String.class)).isEqualTo("loaded");
+	}
+
+	@Test
+	void retrieveWithLoader_hit_doesNotCallLoader() {
+		this.cache.put("key", null);
+		CompletableFuture<String> result = this.cache.retrieve("key", () -> {
+			throw new IllegalStateException("must not be called");
+		});
+		assertThat(result).isCompletedWithValueMatching((value) -> value == null);
+	}
+
+	@Test
+	void retrieveWithLoader_loaderFails_propagatesAndCachesNothing() {
+		CompletableFuture<String> result = this.cache.retrieve("key",
+				() -> CompletableFuture.failedFuture(new IllegalStateException("backend down")));
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(result::get)
+			.withRootCauseInstanceOf(IllegalStateException.class)
+			.withMessageContaining("backend down");
+		assertThat(this.cache.get("key")).isNull();
+		assertThat(this.cache.retrieve("key", () -> CompletableFuture.completedFuture("recovered")))
+			.isCompletedWithValue("recovered");
+	}
+
+	@Test
+	void retrieveWithLoader_loaderThrows_failsFuture() {
+		CompletableFuture<String> result = this.cache.retrieve("key", () -> {
+			throw new IllegalStateException("backend down");
+		});
+		assertThat(result).isCompletedExceptionally();
+		assertThat(this.cache.get("key")).isNull();
+	}
+
+	@Test
+	void put_valueLargerThanBudget_dropsItAndTheOldValue() {
+		FaasSpringCache small = new FaasSpringCache("small", FaasCache.builder().maxSize("64K").build());
+		small.put("key", "old");
+		small.put("key", new byte[128 * 1024]);
+		assertThat(small.get("key")).isNull();
+		assertThat(small.getNativeCache().stats().rejectionCount()).isEqualTo(1);
+	}
+
+	@Test
+	void putIfAbsent_valueLargerThanBudget_cachesNothing() {
+		FaasSpringCache small = new FaasSpringCache("small", FaasCache.builder().maxSize("64K").build());
+		assertThat(small.putIfAbsent("key", new byte[128 * 1024])).isNull();
+		assertThat(small.get("key")).isNull();
+	}
+
+	@Test
+	void getWithLoader_valueLargerThanBudget_returnsItUncached() {
+		FaasSpringCache small = new FaasSpringCache("small", FaasCache.builder().maxSize("64K").build());
+		byte[] large = new byte[128 * 1024];
+		assertThat(small.get("key", () -> large)).isSameAs(large);
+		assertThat(small.get("key")).isNull();
+	}
+
+	/**
+	 * Start callers on their own threads, wait until every one of them is blocked (in the loader,
+	 * or waiting for another caller's load), then open the latch the loader waits on and wait for
+	 * all callers to finish.
+	 */
+	private static void runBlockedCallers(int callers, Runnable caller, CountDownLatch release)
+			throws InterruptedException {
+		List<Thread> threads = new ArrayList<>();
+		for (int i = 0; i < callers; i++) {
+			Thread thread = new Thread(caller);
+			threads.add(thread);
+			thread.start();
+		}
+		await().atMost(TIMEOUT).until(() -> threads.stream().allMatch(FaasSpringCacheTests::isWaiting));
+		release.countDown();
+		for (Thread thread : threads) {
+			thread.join(TIMEOUT.toMillis());
+		}
+	}
+
+	private static boolean isWaiting(Thread thread) {
+		Thread.State state = thread.getState();
+		return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
