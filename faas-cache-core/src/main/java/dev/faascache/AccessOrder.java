@@ -12,15 +12,26 @@ package dev.faascache;
  */
 final class AccessOrder<K, V> {
 
+	private final SharedBudget budget;
+
 	private Node<K, V> head;
 
 	private Node<K, V> tail;
+
+	/**
+	 * Create an empty list.
+	 * @param budget the shared budget whose sequence stamps each use, or {@code null}
+	 */
+	AccessOrder(SharedBudget budget) {
+		this.budget = budget;
+	}
 
 	Node<K, V> peekFirst() {
 		return this.head;
 	}
 
 	void linkLast(Node<K, V> node) {
+		stamp(node);
 		node.prev = this.tail;
 		node.next = null;
 		if (this.tail == null) {
@@ -55,6 +66,15 @@ final class AccessOrder<K, V> {
 		if (node != this.tail) {
 			unlink(node);
 			linkLast(node);
+		}
+		else {
+			stamp(node);
+		}
+	}
+
+	private void stamp(Node<K, V> node) {
+		if (this.budget != null) {
+			node.accessStamp = this.budget.nextStamp();
 		}
 	}
 

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * An amount of bytes, parsed from the forms users write in configuration: {@code 1024},
  * {@code "1K"}, {@code "1.5M"}, {@code "64m"}, {@code "1G"}, {@code "1T"}, {@code "128MB"},
  * {@code "128MiB"}. Units are powers of 1024 and case-insensitive; a bare number means bytes.
+ * A percentage such as {@code "25%"} means that share of the JVM's maximum heap
+ * ({@link Runtime#maxMemory()}), resolved once, when parsed.
  * <p>
  * {@link #toString()} returns the text as it was written, so that a cache reports its budget
  * the way the user configured it.
@@ -23,10 +25,15 @@ public final class ByteSize {
 	/** The forms {@link #parse(String)} accepts, for error messages. */
 	public static final String ACCEPTED_FORMS = "a positive number of bytes, optionally with a decimal part and a unit "
 			+ "K, M, G or T (base 1024, case-insensitive, optionally followed by B or iB), "
-			+ "for example 1024, 1K, 1.5M, 64m, 128MB, 128MiB, 1G";
+			+ "for example 1024, 1K, 1.5M, 64m, 128MB, 128MiB, 1G; or a share of the maximum heap "
+			+ "greater than 0% and at most 100%, for example 25%";
 
 	private static final Pattern PATTERN = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*(?:([KMGT])(?:I?B)?|B)?$",
 			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern PERCENT = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*%$");
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
 	private static final String UNITS = "KMGT";
 
@@ -48,8 +55,19 @@ public final class ByteSize {
 	 * at least one byte, or does not fit in a {@code long}
 	 */
 	public static ByteSize parse(String text) {
+		return parse(text, Runtime.getRuntime().maxMemory());
+	}
+
+	/**
+	 * Parse a size, resolving a percentage against the given heap size.
+	 */
+	static ByteSize parse(String text, long maxHeapBytes) {
 		Objects.requireNonNull(text, "size must not be null");
 		String trimmed = text.strip();
+		Matcher percent = PERCENT.matcher(trimmed);
+		if (percent.matches()) {
+			return ofHeapShare(text, trimmed, new BigDecimal(percent.group(1)), maxHeapBytes);
+		}
 		Matcher matcher = PATTERN.matcher(trimmed);
 		if (!matcher.matches()) {
 			throw new IllegalArgumentException("Invalid size '" + text + "': expected " + ACCEPTED_FORMS);
@@ -57,7 +75,24 @@ public final class ByteSize {
 		BigDecimal number = new BigDecimal(matcher.group(1));
 		String unit = matcher.group(2);
 		int power = (unit != null) ? UNITS.indexOf(unit.toUpperCase(Locale.ROOT)) + 1 : 0;
-		BigDecimal exact = number.multiply(BigDecimal.valueOf(1024).pow(power));
+		return ofExact(text, trimmed, number.multiply(BigDecimal.valueOf(1024).pow(power)));
+	}
+
+	private static ByteSize ofHeapShare(String text, String trimmed, BigDecimal percent, long maxHeapBytes) {
+		if (percent.signum() <= 0 || percent.compareTo(HUNDRED) > 0) {
+			throw new IllegalArgumentException(
+					"Invalid size '" + text + "': a share of the heap must be greater than 0% and at most 100%");
+		}
+		if (maxHeapBytes == Long.MAX_VALUE) {
+			throw new IllegalArgumentException("Invalid size '" + text
+					+ "': the JVM reports no maximum heap to take a share of; give the size in bytes, such as 128M");
+		}
+		BigDecimal exact = BigDecimal.valueOf(maxHeapBytes).multiply(percent).divide(HUNDRED);
+		ByteSize resolved = ofExact(text, trimmed, exact);
+		return new ByteSize(resolved.bytes, trimmed + " of heap = " + resolved.bytes + " bytes");
+	}
+
+	private static ByteSize ofExact(String text, String trimmed, BigDecimal exact) {
 		BigDecimal whole = exact.setScale(0, RoundingMode.FLOOR);
 		if (whole.signum() <= 0) {
 			throw new IllegalArgumentException(
@@ -102,7 +137,8 @@ public final class ByteSize {
 	}
 
 	/**
-	 * Return the size as it was written, for example {@code "128M"}.
+	 * Return the size as it was written, for example {@code "128M"}; a share of the heap also
+	 * shows the bytes it was resolved to, for example {@code "25% of heap = 134217728 bytes"}.
 	 */
 	@Override
 	public String toString() {

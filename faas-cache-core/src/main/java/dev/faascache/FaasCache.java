@@ -70,7 +70,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private final ReentrantLock evictionLock = new ReentrantLock();
 
-	private final AccessOrder<K, V> accessOrder = new AccessOrder<>();
+	private final AccessOrder<K, V> accessOrder;
 
 	private final TimerWheel<K, V> timerWheel = new TimerWheel<>();
 
@@ -86,11 +86,16 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private final long origin;
 
+	/** Time the ticker did not count (see {@link #advanceTime}), in nanoseconds. */
+	private volatile long skippedNanos;
+
 	private final Clock clock;
 
 	private final Sizer sizer;
 
 	private final RemovalListener<? super K, ? super V> removalListener;
+
+	private final SharedBudget budget;
 
 	private final long structureBytes;
 
@@ -123,14 +128,19 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		this.clock = (builder.clock != null) ? builder.clock : Clock.systemUTC();
 		this.sizer = (builder.sizer != null) ? builder.sizer : Sizer.deep();
 		this.removalListener = builder.removalListener;
+		this.budget = builder.budget;
+		this.accessOrder = new AccessOrder<>(builder.budget);
 		this.maxSize = builder.maxSize;
 		this.maxBytes = (builder.maxSize != null) ? builder.maxSize.toBytes() : Long.MAX_VALUE;
 		this.maxItems = (builder.maxItems != null) ? builder.maxItems : Long.MAX_VALUE;
 		this.defaultTtl = builder.defaultTtl;
-		this.structureBytes = Layout.measure(this) + Layout.measureDeep(this.data, this.evictionLock,
-				this.accessOrder, this.timerWheel, this.readBuffer, this.stats);
+		this.structureBytes = Layout.measure(this) + Layout.measure(this.accessOrder)
+				+ Layout.measureDeep(this.data, this.evictionLock, this.timerWheel, this.readBuffer, this.stats);
 		if (builder.maxSize != null) {
 			requireRoomForEntries(builder.maxSize);
+		}
+		if (this.budget != null) {
+			this.budget.register(this, this.structureBytes);
 		}
 	}
 
@@ -637,6 +647,28 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		this.defaultTtl = Checks.requireValidTtl(ttl, "defaultTtl");
 	}
 
+	/**
+	 * Tell the cache that time passed which its ticker did not count, such as the gap between a
+	 * snapshot of the JVM and its restore (AWS Lambda SnapStart, CRaC), when a monotonic clock may
+	 * stand still. Every entry ages by that much at once: those whose time to live ran out in the
+	 * gap expire now, and the others keep only what is left. Entries that never expire are kept.
+	 * @param elapsed the time that passed unseen, zero or positive
+	 * @throws NullPointerException if {@code elapsed} is {@code null}
+	 * @throws IllegalArgumentException if {@code elapsed} is negative
+	 */
+	public void advanceTime(Duration elapsed) {
+		Objects.requireNonNull(elapsed, "elapsed must not be null");
+		Checks.requireArgument(!elapsed.isNegative(), "elapsed must be zero or positive but was %s", elapsed);
+		this.evictionLock.lock();
+		try {
+			this.skippedNanos = Checks.saturatedAdd(this.skippedNanos, Checks.toNanosSaturated(elapsed));
+			maintain(now());
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
 	// Bounds
 
 	/**
@@ -665,9 +697,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		this.evictionLock.lock();
 		try {
 			maintain(now());
+			evict(size.toBytes(), this.maxItems, 0, 0, null);
 			this.maxSize = size;
 			this.maxBytes = size.toBytes();
-			evict();
 		}
 		finally {
 			unlockAndNotify();
@@ -685,8 +717,8 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		this.evictionLock.lock();
 		try {
 			maintain(now());
+			evict(this.maxBytes, maxItems, 0, 0, null);
 			this.maxItems = maxItems;
-			evict();
 		}
 		finally {
 			unlockAndNotify();
@@ -758,7 +790,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	// Internals
 
 	private long now() {
-		return this.ticker.read() - this.origin;
+		return this.ticker.read() - this.origin + this.skippedNanos;
 	}
 
 	private boolean isLive(Node<K, V> node) {
@@ -852,6 +884,17 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			this.stats.recordRejection();
 			throw new EntryTooLargeException(key, weight, this.maxBytes, this.structureBytes);
 		}
+		if (this.budget != null && weight > this.budget.maxEntryBytes()) {
+			this.stats.recordRejection();
+			long budgetBytes = this.budget.getMaxSize().toBytes();
+			throw new EntryTooLargeException(key, weight, budgetBytes, budgetBytes - this.budget.maxEntryBytes());
+		}
+		if (old != null) {
+			evict(this.maxBytes, this.maxItems, weight - old.weight, 0, old);
+		}
+		else {
+			evict(this.maxBytes, this.maxItems, weight, 1, null);
+		}
 		Node<K, V> node = new Node<>(key, value, weight, expiresAt);
 		this.data.put(key, node);
 		if (old != null) {
@@ -861,23 +904,29 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		if (expiresAt != Node.NEVER) {
 			this.timerWheel.schedule(node);
 		}
-		this.entryBytes += weight;
+		addBytes(weight);
 		this.entryCount++;
 		this.stats.recordPut();
-		evict();
 	}
 
-	private void evict() {
-		while (true) {
-			boolean tooMany = this.entryCount > this.maxItems;
-			if (!tooMany && this.entryBytes <= this.maxBytes - this.structureBytes) {
+	/**
+	 * Evict least recently used entries until {@code extraBytes} and {@code extraItems} more fit
+	 * within the given bounds. Room is made before a write, so the totals never exceed a bound,
+	 * not even while the lock is held. Called under the lock.
+	 * @param spare a node to leave alone because the caller is replacing it, or {@code null}
+	 */
+	private void evict(long maxBytes, long maxItems, long extraBytes, long extraItems, Node<K, V> spare) {
+		Node<K, V> victim = this.accessOrder.peekFirst();
+		while (victim != null) {
+			boolean tooMany = this.entryCount + extraItems > maxItems;
+			if (!tooMany && this.entryBytes + extraBytes <= maxBytes - this.structureBytes) {
 				return;
 			}
-			Node<K, V> victim = this.accessOrder.peekFirst();
-			if (victim == null) {
-				return;
+			Node<K, V> next = victim.next;
+			if (victim != spare) {
+				removeNode(victim, tooMany ? RemovalCause.ITEMS : RemovalCause.SIZE);
 			}
-			removeNode(victim, tooMany ? RemovalCause.ITEMS : RemovalCause.SIZE);
+			victim = next;
 		}
 	}
 
@@ -894,7 +943,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		node.alive = false;
 		this.accessOrder.unlink(node);
 		this.timerWheel.deschedule(node);
-		this.entryBytes -= node.weight;
+		addBytes(-node.weight);
 		this.entryCount--;
 		this.stats.recordRemoval(cause);
 		if (this.removalListener != null) {
@@ -905,13 +954,58 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		}
 	}
 
+	private void addBytes(long delta) {
+		this.entryBytes += delta;
+		if (this.budget != null) {
+			this.budget.add(delta);
+		}
+	}
+
+	/**
+	 * Return the access stamp of this cache's least recently used entry, for a shared budget.
+	 * @return the stamp, or {@link Long#MAX_VALUE} if the cache is empty
+	 */
+	long eldestAccessStamp() {
+		this.evictionLock.lock();
+		try {
+			maintain(now());
+			Node<K, V> eldest = this.accessOrder.peekFirst();
+			return (eldest != null) ? eldest.accessStamp : Long.MAX_VALUE;
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
+	/**
+	 * Evict this cache's least recently used entry for a shared budget, if it still has the given
+	 * stamp.
+	 */
+	void evictEldest(long accessStamp) {
+		this.evictionLock.lock();
+		try {
+			maintain(now());
+			Node<K, V> eldest = this.accessOrder.peekFirst();
+			if (eldest != null && eldest.accessStamp == accessStamp) {
+				removeNode(eldest, RemovalCause.SIZE);
+			}
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
 	private void unlockAndNotify() {
 		List<Removal<K, V>> removals = null;
-		if (this.evictionLock.getHoldCount() == 1) {
+		boolean outermost = this.evictionLock.getHoldCount() == 1;
+		if (outermost) {
 			removals = this.pendingRemovals;
 			this.pendingRemovals = null;
 		}
 		this.evictionLock.unlock();
+		if (outermost && this.budget != null) {
+			this.budget.evictIfOver();
+		}
 		if (removals != null) {
 			for (Removal<K, V> removal : removals) {
 				try {
@@ -953,6 +1047,8 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 		private RemovalListener<? super K, ? super V> removalListener;
 
+		private SharedBudget budget;
+
 		private Builder() {
 		}
 
@@ -980,9 +1076,16 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return maxSize(ByteSize.ofBytes(maxBytes));
 		}
 
-		private Builder<K, V> maxSize(ByteSize size) {
+		/**
+		 * Bound the cache by bytes of heap.
+		 * @param size the budget, as parsed by {@link ByteSize#parse(String)}
+		 * @return this builder
+		 * @throws NullPointerException if {@code size} is {@code null}
+		 * @throws IllegalStateException if it was already set
+		 */
+		public Builder<K, V> maxSize(ByteSize size) {
 			Checks.requireState(this.maxSize == null, "maxSize was already set to %s", this.maxSize);
-			this.maxSize = size;
+			this.maxSize = Objects.requireNonNull(size, "maxSize must not be null");
 			return this;
 		}
 
@@ -1064,6 +1167,21 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			Checks.requireState(this.removalListener == null, "removalListener was already set to %s",
 					this.removalListener);
 			this.removalListener = Objects.requireNonNull(removalListener, "removalListener must not be null");
+			return this;
+		}
+
+		/**
+		 * Share a byte budget with other caches: when the bytes of all caches of the budget
+		 * exceed it, the least recently used entry across all of them is evicted first. This
+		 * cache's own bounds still apply.
+		 * @param budget the shared budget
+		 * @return this builder
+		 * @throws NullPointerException if {@code budget} is {@code null}
+		 * @throws IllegalStateException if it was already set
+		 */
+		public Builder<K, V> sharedBudget(SharedBudget budget) {
+			Checks.requireState(this.budget == null, "sharedBudget was already set to %s", this.budget);
+			this.budget = Objects.requireNonNull(budget, "budget must not be null");
 			return this;
 		}
 

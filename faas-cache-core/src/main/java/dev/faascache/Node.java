@@ -41,6 +41,9 @@ final class Node<K, V> {
 
 	int wheelBucket;
 
+	/** When the node was last used, from the sequence of a shared budget; guarded by the lock. */
+	long accessStamp;
+
 	Node(K key, V value, long weight, long expiresAt) {
 		this.key = key;
 		this.value = value;

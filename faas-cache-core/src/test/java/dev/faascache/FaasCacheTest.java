@@ -1,0 +1,496 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.entry;
+
+/**
+ * Behaviour of {@link FaasCache}: the seed library's semantics in Java form — read and write,
+ * expiry, LRU order, the three bounds, listeners and statistics. Time comes from a
+ * {@link FakeTicker}.
+ */
+class FaasCacheTest {
+
+	/** Every key and every value weighs this much with {@link #constantSizer}. */
+	private static final long OBJECT_BYTES = 100;
+
+	private static final long ENTRY_BYTES = 2 * OBJECT_BYTES + Layout.NODE_OVERHEAD;
+
+	private final Sizer constantSizer = (object) -> OBJECT_BYTES;
+
+	private final FakeTicker ticker = new FakeTicker();
+
+	private final List<String> removals = new ArrayList<>();
+
+	private FaasCache.Builder<String, String> builder() {
+		return FaasCache.<String, String>builder()
+			.ticker(this.ticker)
+			.sizer(this.constantSizer)
+			.removalListener((key, value, cause) -> this.removals.add(key + "=" + value + ":" + cause));
+	}
+
+	/** Return the byte budget that holds the cache's structure plus exactly {@code entries} entries. */
+	private long budgetFor(int entries) {
+		return builder().build().getByteSize() + entries * ENTRY_BYTES;
+	}
+
+	@Test
+	void put_thenGet_returnsValue() {
+		FaasCache<String, String> cache = builder().build();
+		assertThat(cache.put("a", "1")).isNull();
+		assertThat(cache.get("a")).isEqualTo("1");
+		assertThat(cache.get("missing")).isNull();
+		assertThat(cache.getOrDefault("missing", "fallback")).isEqualTo("fallback");
+	}
+
+	@Test
+	void put_overwrite_returnsOldValueAndKeepsOneItem() {
+		FaasCache<String, String> cache = builder().build();
+		cache.put("a", "1");
+		assertThat(cache.put("a", "2")).isEqualTo("1");
+		assertThat(cache).hasSize(1).containsEntry("a", "2");
+		assertThat(cache.getByteSize()).isEqualTo(budgetFor(1));
+		assertThat(this.removals).containsExactly("a=1:REPLACED");
+	}
+
+	@Test
+	void remove_deletesEntryAndReleasesBytes() {
+		FaasCache<String, String> cache = builder().build();
+		long empty = cache.getByteSize();
+		cache.put("a", "1");
+		assertThat(cache.remove("a")).isEqualTo("1");
+		assertThat(cache.remove("a")).isNull();
+		assertThat(cache).isEmpty();
+		assertThat(cache.getByteSize()).isEqualTo(empty);
+		assertThat(this.removals).containsExactly("a=1:EXPLICIT");
+	}
+
+	@Test
+	void views_showKeysValuesAndItems() {
+		FaasCache<String, String> cache = builder().build();
+		cache.put("a", "1");
+		cache.put("b", "2");
+		assertThat(cache.keySet()).containsExactlyInAnyOrder("a", "b");
+		assertThat(cache.values()).containsExactlyInAnyOrder("1", "2");
+		assertThat(cache.entrySet()).containsExactlyInAnyOrder(entry("a", "1"), entry("b", "2"));
+	}
+
+	@Test
+	void entrySetValue_writesThrough() {
+		FaasCache<String, String> cache = builder().build();
+		cache.put("a", "1");
+		cache.entrySet().iterator().next().setValue("2");
+		assertThat(cache.get("a")).isEqualTo("2");
+	}
+
+	@Test
+	void keySetRemove_goesThroughCache() {
+		FaasCache<String, String> cache = builder().build();
+		cache.put("a", "1");
+		assertThat(cache.keySet().remove("a")).isTrue();
+		assertThat(cache.getByteSize()).isEqualTo(budgetFor(0));
+		assertThat(this.removals).containsExactly("a=1:EXPLICIT");
+	}
+
+	@Test
+	void defaultTtl_expiredEntryIsInvisibleAtOnce() {
+		FaasCache<String, String> cache = builder().defaultTtl(Duration.ofSeconds(10)).build();
+		cache.put("a", "1");
+		this.ticker.advanceSeconds(9);
+		assertThat(cache.get("a")).isEqualTo("1");
+		this.ticker.advanceSeconds(1);
+		assertThat(cache.get("a")).isNull();
+		assertThat(cache.containsKey("a")).isFalse();
+		assertThat(cache.keySet()).isEmpty();
+		assertThat(cache.entrySet()).isEmpty();
+		assertThat(cache.size()).isZero();
+		assertThat(this.removals).containsExactly("a=1:EXPIRED");
+	}
+
+	@Test
+	void put_afterExpiry_releasesExpiredBytes() {
+		FaasCache<String, String> cache = builder().defaultTtl(Duration.ofSeconds(10)).build();
+		cache.put("a", "1");
+		this.ticker.advance(Duration.ofSeconds(10).plusNanos(1));
+		assertThat(cache.isExpired("a")).isTrue();
+		cache.put("b", "2");
+		assertThat(cache.getByteSize()).isEqualTo(budgetFor(1));
+		assertThat(this.removals).containsExactly("a=1:EXPIRED");
+		assertThat(cache.stats().expirationCount()).isEqualTo(1);
+	}
+
+	@Test
+	void put_withTtl_overridesDefault() {
+		FaasCache<String, String> cache = builder().defaultTtl(Duration.ofSeconds(10)).build();
+		cache.put("short", "1", Duration.ofSeconds(2));
+		cache.put("forever", "2", null);
+		cache.put("default", "3");
+		this.ticker.advanceSeconds(2);
+		assertThat(cache).containsOnlyKeys("forever", "default");
+		this.ticker.advanceSeconds(8);
+		assertThat(cache).containsOnlyKeys("forever");
+		this.ticker.advance(Duration.ofDays(3650));
+		assertThat(cache).containsOnlyKeys("forever");
+	}
+
+	@Test
+	void setTtl_null_neverExpires() {
+		FaasCache<String, String> cache = builder().defaultTtl(Duration.ofSeconds(10)).build();
+		cache.put("a", "1");
+		cache.setTtl("a", null);
+		this.ticker.advance(Duration.ofDays(400));
+		assertThat(cache.get("a")).isEqualTo("1");
+		assertThat(cache.getTtl("a")).isEmpty();
+	}
+
+	@Test
+	void setTtl_countsFromNow() {
+		FaasCache<String, String> cache = builder().defaultTtl(Duration.ofSeconds(10)).build();
+		cache.put("a", "1");
+		this.ticker.advanceSeconds(8);
+		cache.setTtl("a", Duration.ofSeconds(5));
+		this.ticker.advanceSeconds(4);
+		assertThat(cache.get("a")).isEqualTo("1");
+		this.ticker.advanceSeconds(1);
+		assertThat(cache.get("a")).isNull();
+	}
+
+	@Test
+	void getTtl_returnsRemainingTime() {
+		FaasCache<String, String> cache = builder().defaultTtl(Duration.ofSeconds(60)).build();
+		cache.put("a", "1");
+		this.ticker.advanceSeconds(15);
+		assertThat(cache.getTtl("a")).contains(Duration.ofSeconds(45));
+	}
+
+	@Test
+	void getTtl_missingOrExpiredKey_throwsNamingKey() {
+		FaasCache<String, String> cache = builder().defaultTtl(Duration.ofSeconds(1)).build();
+		cache.put("a", "1");
+		this.ticker.advanceSeconds(1);
+		assertThatExceptionOfType(NoSuchElementException.class).isThrownBy(() -> cache.getTtl("a"))
+			.withMessageContaining("'a'");
+		assertThatExceptionOfType(NoSuchElementException.class).isThrownBy(() -> cache.setTtl("zz", null))
+			.withMessageContaining("'zz'");
+	}
+
+	@Test
+	void expireAt_pastInstant_expiresAtOnce() {
+		FaasCache<String, String> cache = builder().build();
+		cache.put("a", "1");
+		cache.expireAt("a", Instant.now().minusSeconds(1));
+		assertThat(cache.get("a")).isNull();
+		assertThat(this.removals).containsExactly("a=1:EXPIRED");
+	}
+
+	@Test
+	void expireAt_futureInstant_isConvertedOnceToTickerTime() {
+		Instant start = Instant.parse("2026-01-01T00:00:00Z");
+		FaasCache<String, String> cache = builder().clock(Clock.fixed(start, ZoneOffset.UTC)).build();
+		cache.put("a", "1");
+		cache.expireAt("a", start.plusSeconds(30));
+		assertThat(cache.getTtl("a")).contains(Duration.ofSeconds(30));
+		this.ticker.advanceSeconds(29);
+		assertThat(cache.get("a")).isEqualTo("1");
+		this.ticker.advanceSeconds(1);
+		assertThat(cache.get("a")).isNull();
+	}
+
+	@Test
+	void setDefaultTtl_appliesToNewWritesOnly() {
+		FaasCache<String, String> cache = builder().defaultTtl(Duration.ofSeconds(10)).build();
+		cache.put("old", "1");
+		cache.setDefaultTtl(Duration.ofSeconds(100));
+		assertThat(cache.getDefaultTtl()).isEqualTo(Duration.ofSeconds(100));
+		cache.put("new", "2");
+		this.ticker.advanceSeconds(10);
+		assertThat(cache).containsOnlyKeys("new");
+		cache.setDefaultTtl(null);
+		cache.put("forever", "3");
+		this.ticker.advanceSeconds(1000);
+		assertThat(cache).containsOnlyKeys("forever");
+	}
+
+	@Test
+	void isExpired_reportsHeldEntryUntilReleased() {
+		FaasCache<String, String> cache = builder().defaultTtl(Duration.ofSeconds(5)).build();
+		cache.put("a", "1");
+		assertThat(cache.isExpired("a")).isFalse();
+		this.ticker.advanceSeconds(5);
+		assertThat(cache.isExpired("a")).isTrue();
+		cache.cleanUp();
+		assertThatExceptionOfType(NoSuchElementException.class).isThrownBy(() -> cache.isExpired("a"))
+			.withMessageContaining("'a'");
+	}
+
+	@Test
+	void ttl_longerThanTheFinestWheelLevels_expiresOnTime() {
+		FaasCache<String, String> cache = builder().build();
+		cache.put("days", "1", Duration.ofDays(3));
+		cache.put("year", "2", Duration.ofDays(365));
+		cache.put("millis", "3", Duration.ofMillis(3));
+		this.ticker.advance(Duration.ofMillis(2));
+		cache.put("x", "x");
+		assertThat(cache).containsKeys("millis");
+		this.ticker.advance(Duration.ofMillis(1));
+		cache.put("x", "y");
+		assertThat(cache).doesNotContainKey("millis");
+		this.ticker.advance(Duration.ofDays(3).minusMillis(3).minusNanos(1));
+		cache.put("x", "z");
+		assertThat(cache).containsKeys("days", "year");
+		this.ticker.advance(Duration.ofNanos(1));
+		cache.cleanUp();
+		assertThat(cache).containsOnlyKeys("year", "x");
+		this.ticker.advance(Duration.ofDays(362));
+		cache.cleanUp();
+		assertThat(cache).containsOnlyKeys("x");
+		assertThat(this.removals).filteredOn((removal) -> removal.endsWith("EXPIRED")).hasSize(3);
+	}
+
+	@Test
+	void advanceTime_agesEveryEntryByTheUnseenGap() {
+		FaasCache<String, String> cache = builder().defaultTtl(Duration.ofSeconds(60)).build();
+		cache.put("old", "1");
+		this.ticker.advanceSeconds(30);
+		cache.put("young", "2");
+		cache.put("forever", "3", null);
+		cache.advanceTime(Duration.ofSeconds(40));
+		assertThat(cache).containsOnlyKeys("young", "forever");
+		assertThat(cache.getTtl("young")).contains(Duration.ofSeconds(20));
+		assertThat(this.removals).containsExactly("old=1:EXPIRED");
+		cache.put("new", "4");
+		assertThat(cache.getTtl("new")).contains(Duration.ofSeconds(60));
+	}
+
+	@Test
+	void advanceTime_negative_isRejected() {
+		FaasCache<String, String> cache = builder().build();
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> cache.advanceTime(Duration.ofSeconds(-1)))
+			.withMessageContaining("PT-1S");
+	}
+
+	@Test
+	void maxItems_evictsLeastRecentlyUsed() {
+		FaasCache<String, String> cache = builder().maxItems(3).build();
+		cache.put("a", "1");
+		cache.put("b", "2");
+		cache.put("c", "3");
+		cache.get("a");
+		cache.put("d", "4");
+		assertThat(cache).containsOnlyKeys("a", "c", "d");
+		assertThat(this.removals).containsExactly("b=2:ITEMS");
+		assertThat(cache.stats().itemsEvictionCount()).isEqualTo(1);
+	}
+
+	@Test
+	void containsKeyAndTtlMethods_doNotTouch() {
+		FaasCache<String, String> cache = builder().maxItems(2).defaultTtl(Duration.ofMinutes(1)).build();
+		cache.put("a", "1");
+		cache.put("b", "2");
+		cache.containsKey("a");
+		cache.getTtl("a");
+		cache.setTtl("a", Duration.ofMinutes(5));
+		cache.put("c", "3");
+		assertThat(cache).containsOnlyKeys("b", "c");
+	}
+
+	@Test
+	void writesAndComputes_touch() {
+		FaasCache<String, String> cache = builder().maxItems(3).build();
+		cache.put("a", "1");
+		cache.put("b", "2");
+		cache.put("c", "3");
+		cache.computeIfPresent("a", (key, value) -> value + "!");
+		cache.merge("b", "?", String::concat);
+		cache.put("d", "4");
+		assertThat(cache).containsOnlyKeys("a", "b", "d");
+	}
+
+	@Test
+	void maxSize_evictsLeastRecentlyUsedUntilItFits() {
+		FaasCache<String, String> cache = builder().maxSize(budgetFor(2)).build();
+		cache.put("a", "1");
+		cache.put("b", "2");
+		cache.getOrDefault("a", "none");
+		cache.put("c", "3");
+		assertThat(cache).containsOnlyKeys("a", "c");
+		assertThat(cache.getByteSize()).isEqualTo(budgetFor(2));
+		assertThat(this.removals).containsExactly("b=2:SIZE");
+		assertThat(cache.stats().sizeEvictionCount()).isEqualTo(1);
+	}
+
+	@Test
+	void changeMaxItems_trimsAtOnceInLruOrder() {
+		FaasCache<String, String> cache = builder().build();
+		for (String key : List.of("a", "b", "c", "d", "e")) {
+			cache.put(key, key);
+		}
+		cache.get("a");
+		cache.changeMaxItems(2);
+		assertThat(cache).containsOnlyKeys("e", "a");
+		assertThat(cache.getMaxItems()).hasValue(2);
+		assertThat(this.removals).containsExactly("b=b:ITEMS", "c=c:ITEMS", "d=d:ITEMS");
+	}
+
+	@Test
+	void changeByteSize_trimsAtOnceInLruOrder() {
+		FaasCache<String, String> cache = builder().maxSize(budgetFor(4)).build();
+		for (String key : List.of("a", "b", "c", "d")) {
+			cache.put(key, key);
+		}
+		cache.get("b");
+		cache.changeByteSize(budgetFor(2));
+		assertThat(cache).containsOnlyKeys("d", "b");
+		assertThat(cache.getByteSize()).isLessThanOrEqualTo(budgetFor(2));
+		cache.changeByteSize("1M");
+		assertThat(cache.getMaxSize()).map(ByteSize::toString).contains("1M");
+	}
+
+	@Test
+	void allBoundsTogether_eachApplies() {
+		FaasCache<String, String> cache = builder().maxItems(3)
+			.maxSize(budgetFor(2))
+			.defaultTtl(Duration.ofSeconds(30))
+			.build();
+		cache.put("a", "1");
+		cache.put("b", "2", Duration.ofSeconds(5));
+		this.ticker.advanceSeconds(5);
+		cache.put("c", "3");
+		assertThat(cache).containsOnlyKeys("a", "c");
+		cache.put("d", "4");
+		assertThat(cache).containsOnlyKeys("c", "d");
+		cache.changeByteSize(budgetFor(10));
+		cache.put("e", "5");
+		cache.put("f", "6");
+		assertThat(cache).containsOnlyKeys("d", "e", "f");
+		assertThat(this.removals).containsExactly("b=2:EXPIRED", "a=1:SIZE", "c=3:ITEMS");
+	}
+
+	@Test
+	void put_entryTooLarge_keepsOldValueAndEvictsNothing() {
+		FaasCache<String, String> cache = FaasCache.<String, String>builder()
+			.sizer((object) -> object.toString().length())
+			.maxSize(4096)
+			.build();
+		cache.put("a", "small");
+		cache.put("b", "small");
+		long before = cache.getByteSize();
+		assertThatExceptionOfType(EntryTooLargeException.class).isThrownBy(() -> cache.put("a", "x".repeat(5000)))
+			.withMessageContaining("'a'")
+			.withMessageContaining("4096")
+			.satisfies((ex) -> assertThat(ex.getMaxBytes()).isEqualTo(4096));
+		assertThat(cache).containsOnly(entry("a", "small"), entry("b", "small"));
+		assertThat(cache.getByteSize()).isEqualTo(before);
+		assertThat(cache.stats().rejectionCount()).isEqualTo(1);
+		assertThat(cache.stats().evictionCount()).isZero();
+	}
+
+	@Test
+	void computeIfAbsent_entryTooLarge_leavesNoEntry() {
+		FaasCache<String, String> cache = FaasCache.<String, String>builder()
+			.sizer((object) -> object.toString().length())
+			.maxSize(4096)
+			.build();
+		assertThatExceptionOfType(EntryTooLargeException.class)
+			.isThrownBy(() -> cache.computeIfAbsent("a", (key) -> "x".repeat(5000)));
+		assertThat(cache).isEmpty();
+	}
+
+	@Test
+	void removalListener_isToldEveryCause() {
+		FaasCache<String, String> cache = builder().maxItems(2).defaultTtl(Duration.ofSeconds(10)).build();
+		cache.put("a", "1");
+		cache.put("a", "2");
+		cache.remove("a");
+		cache.put("b", "1");
+		cache.put("c", "1");
+		cache.put("d", "1");
+		this.ticker.advanceSeconds(10);
+		cache.cleanUp();
+		cache.put("e", "1");
+		cache.clear();
+		assertThat(this.removals.subList(0, 3)).containsExactly("a=1:REPLACED", "a=2:EXPLICIT", "b=1:ITEMS");
+		assertThat(this.removals.subList(3, 5)).containsExactlyInAnyOrder("c=1:EXPIRED", "d=1:EXPIRED");
+		assertThat(this.removals.subList(5, 6)).containsExactly("e=1:EXPLICIT");
+	}
+
+	@Test
+	void removalListener_throwing_doesNotBreakCache() {
+		FaasCache<String, String> cache = FaasCache.<String, String>builder().maxItems(1).removalListener((k, v, c) -> {
+			throw new IllegalStateException("listener failure");
+		}).build();
+		cache.put("a", "1");
+		cache.put("b", "2");
+		cache.put("b", "3");
+		assertThat(cache).containsOnly(entry("b", "3"));
+		assertThat(cache.remove("b")).isEqualTo("3");
+	}
+
+	@Test
+	void stats_countHitsMissesPutsAndEvictions() {
+		FaasCache<String, String> cache = builder().maxItems(1).build();
+		cache.put("a", "1");
+		cache.get("a");
+		cache.get("b");
+		cache.computeIfAbsent("b", (key) -> "2");
+		CacheStats stats = cache.stats();
+		assertThat(stats.hitCount()).isEqualTo(1);
+		assertThat(stats.missCount()).isEqualTo(2);
+		assertThat(stats.putCount()).isEqualTo(2);
+		assertThat(stats.itemsEvictionCount()).isEqualTo(1);
+		assertThat(stats.hitRate()).isEqualTo(1.0 / 3);
+	}
+
+	@Test
+	void toString_summarisesBoundsAndUsage() {
+		FaasCache<String, String> cache = builder().maxSize("128M").maxItems(10).defaultTtl(Duration.ofSeconds(10)).build();
+		cache.put("a", "1");
+		assertThat(cache.toString()).matches("FaasCache@[0-9a-f]+\\{defaultTtl=PT10S, maxSize=128M, maxItems=10, bytes="
+				+ cache.getByteSize() + ", items=1}");
+		assertThat(builder().build().toString()).contains("maxSize=unbounded, maxItems=unbounded");
+	}
+
+	@Test
+	void defaultSizer_measuresValuesDeeply() {
+		FaasCache<String, Object> cache = FaasCache.<String, Object>builder().build();
+		long empty = cache.getByteSize();
+		cache.put("small", new byte[10]);
+		long small = cache.getByteSize() - empty;
+		cache.put("large", new byte[100_000]);
+		assertThat(cache.getByteSize() - empty - small).isGreaterThan(100_000);
+	}
+
+	@Test
+	void defaultSizer_valueItCannotWalk_isStillCached() {
+		FaasCache<String, Object> cache = FaasCache.<String, Object>builder().build();
+		Map<String, String> sorted = new TreeMap<>(Comparator.comparing(String::length));
+		sorted.put("x", "y");
+		cache.put("sorted", sorted);
+		assertThat(cache.get("sorted")).isSameAs(sorted);
+	}
+
+	@Test
+	void maxSize_smallerThanStructure_isRejectedNamingValue() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> FaasCache.builder().maxSize(16).build())
+			.withMessageContaining("16");
+	}
+
+}
