@@ -4,6 +4,7 @@
 package dev.faascache;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -59,6 +60,16 @@ public final class SharedBudget {
 	 */
 	public static SharedBudget of(long maxBytes) {
 		return new SharedBudget(ByteSize.ofBytes(maxBytes));
+	}
+
+	/**
+	 * Create a budget of the given size.
+	 * @param maxSize the size, as parsed by {@link ByteSize#parse(String)}
+	 * @return a new budget with no member caches
+	 * @throws NullPointerException if {@code maxSize} is {@code null}
+	 */
+	public static SharedBudget of(ByteSize maxSize) {
+		return new SharedBudget(Objects.requireNonNull(maxSize, "maxSize must not be null"));
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import dev.faascache.ByteSize;
 import dev.faascache.FaasCache;
 import dev.faascache.RemovalListener;
+import dev.faascache.SharedBudget;
 import dev.faascache.Sizer;
 import dev.faascache.Ticker;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,8 @@ final class ConfiguredCacheFactory implements Function<String, FaasCache<Object,
 
 	private final Map<String, Bounds> overrides = new LinkedHashMap<>();
 
+	private final @Nullable SharedBudget totalBudget;
+
 	private final @Nullable Ticker ticker;
 
 	private final @Nullable Sizer sizer;
@@ -56,6 +59,9 @@ final class ConfiguredCacheFactory implements Function<String, FaasCache<Object,
 			@Nullable RemovalListener<Object, Object> removalListener) {
 		this.defaults = Bounds.of(PREFIX, properties, Bounds.NONE);
 		properties.getCaches().forEach((name, spec) -> this.overrides.put(name, override(name, spec)));
+		String totalMaxSize = properties.getTotalMaxSize();
+		this.totalBudget = (totalMaxSize != null)
+				? SharedBudget.of(Bounds.parseSize(PREFIX + ".total-max-size", totalMaxSize)) : null;
 		this.ticker = ticker;
 		this.sizer = sizer;
 		this.removalListener = (removalListener != null) ? (key, value, cause) -> removalListener.onRemoval(key,
@@ -77,7 +83,10 @@ final class ConfiguredCacheFactory implements Function<String, FaasCache<Object,
 		Bounds bounds = this.overrides.getOrDefault(name, this.defaults);
 		FaasCache.Builder<Object, Object> builder = FaasCache.builder();
 		if (bounds.maxSize() != null) {
-			builder.maxSize(bounds.maxSize().toString());
+			builder.maxSize(bounds.maxSize());
+		}
+		if (this.totalBudget != null) {
+			builder.sharedBudget(this.totalBudget);
 		}
 		if (bounds.maxItems() != null) {
 			builder.maxItems(bounds.maxItems());

@@ -42,7 +42,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnMissingBean(value = CacheManager.class, name = "cacheResolver")
 @Conditional(CacheTypeNotSetCondition.class)
 @EnableConfigurationProperties(FaasCacheProperties.class)
-@Import(FaasCacheMetricsConfiguration.class)
+@Import({ FaasCacheMetricsConfiguration.class, FaasCacheCracConfiguration.class })
 public final class FaasCacheAutoConfiguration {
 
 	@Bean

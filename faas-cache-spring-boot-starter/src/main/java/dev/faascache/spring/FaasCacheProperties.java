@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -41,6 +43,20 @@ public class FaasCacheProperties extends FaasCacheSpec {
 	 * Each cache named here is created at startup.
 	 */
 	private Map<String, FaasCacheSpec> caches = new LinkedHashMap<>();
+
+	/**
+	 * Byte budget of all caches of the manager together, such as 256M or 25% of the heap. When it
+	 * is exceeded, the least recently used entry across all caches is evicted first; the bounds of
+	 * each cache still apply. Unbounded when not set.
+	 */
+	private @Nullable String totalMaxSize;
+
+	/**
+	 * What the caches do when the JVM is restored from a snapshot (AWS Lambda SnapStart, CRaC):
+	 * 'keep' every entry, 'clear' them all, or 'expire' those whose time to live ran out in
+	 * wall-clock time since the snapshot. Needs org.crac:crac on the classpath.
+	 */
+	private RestorePolicy onRestore = RestorePolicy.EXPIRE;
 
 	/**
 	 * Return the names of the caches to create at startup.
@@ -104,6 +120,38 @@ public class FaasCacheProperties extends FaasCacheSpec {
 	 */
 	public void setCaches(Map<String, FaasCacheSpec> caches) {
 		this.caches = caches;
+	}
+
+	/**
+	 * Return the byte budget of all caches together.
+	 * @return the budget as written, or {@code null} if unbounded
+	 */
+	public @Nullable String getTotalMaxSize() {
+		return this.totalMaxSize;
+	}
+
+	/**
+	 * Set the byte budget of all caches together.
+	 * @param totalMaxSize the budget, such as {@code 256M} or {@code 25%}, or {@code null}
+	 */
+	public void setTotalMaxSize(@Nullable String totalMaxSize) {
+		this.totalMaxSize = totalMaxSize;
+	}
+
+	/**
+	 * Return what the caches do when the JVM is restored from a snapshot.
+	 * @return the restore policy
+	 */
+	public RestorePolicy getOnRestore() {
+		return this.onRestore;
+	}
+
+	/**
+	 * Set what the caches do when the JVM is restored from a snapshot.
+	 * @param onRestore the restore policy
+	 */
+	public void setOnRestore(RestorePolicy onRestore) {
+		this.onRestore = onRestore;
 	}
 
 }

@@ -19,8 +19,8 @@ public class FaasCacheSpec {
 
 	/**
 	 * Byte budget of each cache, unless overridden under 'faas.cache.caches': a number of bytes, or
-	 * a number with a unit K, M, G or T (base 1024), such as 134217728, 128M or 128MB. Not bounded
-	 * by bytes when not set.
+	 * a number with a unit K, M, G or T (base 1024), such as 134217728, 128M or 128MB, or a share of
+	 * the maximum heap, such as 25%. Not bounded by bytes when not set.
 	 */
 	private @Nullable String maxSize;
 

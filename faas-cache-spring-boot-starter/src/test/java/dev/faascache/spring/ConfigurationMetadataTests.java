@@ -38,7 +38,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties).extracting((property) -> property.get("name"))
 			.containsExactlyInAnyOrder("faas.cache.max-size", "faas.cache.max-items", "faas.cache.default-ttl",
 					"faas.cache.cache-names", "faas.cache.dynamic", "faas.cache.allow-null-values",
-					"faas.cache.caches");
+					"faas.cache.caches", "faas.cache.total-max-size", "faas.cache.on-restore");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
 	}
 
