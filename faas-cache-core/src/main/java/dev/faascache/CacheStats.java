@@ -36,12 +36,14 @@ public record CacheStats(long hitCount, long missCount, long putCount, long size
 	}
 
 	/**
-	 * Return the number of entries evicted by either bound (bytes or items), not counting
-	 * expirations.
+	 * Return the number of entries the cache removed on its own: evicted by either bound (bytes
+	 * or items) or expired. These are the removals whose cause
+	 * {@linkplain RemovalCause#wasEvicted() was an eviction}; removals and replacements by the
+	 * user are not counted.
 	 * @return the eviction count
 	 */
 	public long evictionCount() {
-		return this.sizeEvictionCount + this.itemsEvictionCount;
+		return this.sizeEvictionCount + this.itemsEvictionCount + this.expirationCount;
 	}
 
 }

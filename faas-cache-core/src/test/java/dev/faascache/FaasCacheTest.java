@@ -133,6 +133,7 @@ class FaasCacheTest {
 		assertThat(cache.getByteSize()).isEqualTo(budgetFor(1));
 		assertThat(this.removals).containsExactly("a=1:EXPIRED");
 		assertThat(cache.stats().expirationCount()).isEqualTo(1);
+		assertThat(cache.stats().evictionCount()).isEqualTo(1);
 	}
 
 	@Test

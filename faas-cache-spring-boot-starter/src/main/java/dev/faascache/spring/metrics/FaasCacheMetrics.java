@@ -55,7 +55,7 @@ public class FaasCacheMetrics extends CacheMeterBinder<FaasCache<?, ?>> {
 	@Override
 	protected @Nullable Long evictionCount() {
 		CacheStats stats = stats();
-		return (stats != null) ? stats.evictionCount() + stats.expirationCount() : null;
+		return (stats != null) ? stats.evictionCount() : null;
 	}
 
 	@Override
