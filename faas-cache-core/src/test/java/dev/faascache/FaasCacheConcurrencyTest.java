@@ -156,17 +156,19 @@ class FaasCacheConcurrencyTest {
 
 		Run(Sizer sizer, long entriesBytes) {
 			this.sizer = sizer;
-			this.maxBytes = newBuilder(sizer, Long.MAX_VALUE).build().getByteSize() + entriesBytes;
-			this.cache = newBuilder(sizer, this.maxBytes).removalListener(this::onRemoval).build();
+			this.maxBytes = build(Long.MAX_VALUE).getByteSize() + entriesBytes;
+			this.cache = build(this.maxBytes);
 		}
 
-		private FaasCache.Builder<Integer, Value> newBuilder(Sizer sizer, long maxBytes) {
+		private FaasCache<Integer, Value> build(long maxBytes) {
 			return FaasCache.<Integer, Value>builder()
 				.maxItems(MAX_ITEMS)
 				.maxSize(maxBytes)
 				.defaultTtl(Duration.ofMillis(300))
 				.ticker(this.ticker)
-				.sizer(sizer);
+				.sizer(this.sizer)
+				.removalListener(this::onRemoval)
+				.build();
 		}
 
 		private void onRemoval(Integer key, Value value, RemovalCause cause) {
@@ -177,7 +179,7 @@ class FaasCacheConcurrencyTest {
 		}
 
 		void execute() throws InterruptedException {
-			long empty = newBuilder(this.sizer, this.maxBytes).build().getByteSize();
+			long empty = build(this.maxBytes).getByteSize();
 			ExecutorService threads = Executors.newFixedThreadPool(WORKERS + 1);
 			long deadline = Ticker.systemTicker().read() + RUN_TIME.toNanos();
 			threads.execute(guarded(() -> advanceTime(deadline)));
@@ -186,10 +188,21 @@ class FaasCacheConcurrencyTest {
 			}
 			threads.shutdown();
 			boolean finished = threads.awaitTermination(RUN_TIME.toSeconds() + 10, TimeUnit.SECONDS);
+			if (!finished) {
+				this.stop.set(true);
+				threads.shutdownNow();
+			}
 			assertThat(finished).as("workers finished; a deadlock?").isTrue();
 			assertThat(this.failures).as("failures in workers").isEmpty();
-
 			this.cache.cleanUp();
+			assertConsistent(empty);
+		}
+
+		/**
+		 * Check the bounds, the byte total and the fate of every value stored, once all is quiet.
+		 * @param empty the bytes of an empty cache built the same way
+		 */
+		private void assertConsistent(long empty) {
 			CacheStats stats = this.cache.stats();
 			assertThat(stats.evictionCount()).as("evictions").isPositive();
 			assertThat(stats.expirationCount()).as("expirations").isPositive();
@@ -200,7 +213,8 @@ class FaasCacheConcurrencyTest {
 			long measured = empty;
 			for (Map.Entry<Integer, Value> entry : held.entrySet()) {
 				assertThat(entry.getValue().key).isEqualTo(entry.getKey());
-				measured += this.sizer.sizeOf(entry.getKey()) + this.sizer.sizeOf(entry.getValue()) + Layout.NODE_OVERHEAD;
+				measured += this.sizer.sizeOf(entry.getKey()) + this.sizer.sizeOf(entry.getValue())
+						+ Layout.NODE_OVERHEAD;
 			}
 			assertThat(this.cache.getByteSize()).as("bytes accounted vs measured").isEqualTo(measured);
 			List<String> wrong = new ArrayList<>();
@@ -291,8 +305,9 @@ class FaasCacheConcurrencyTest {
 						}
 					}
 				}
-				case 12 -> stored(fresh, this.cache.compute(key, (k, old) -> random.nextInt(4) == 0 ? null : fresh) == fresh);
-				case 13 -> stored(fresh, this.cache.merge(key, fresh, (old, given) -> random.nextInt(4) == 0 ? null : given) == fresh);
+				case 12 -> stored(fresh, this.cache.compute(key, (k, old) -> rarely(random) ? null : fresh) == fresh);
+				case 13 -> stored(fresh,
+						this.cache.merge(key, fresh, (old, given) -> rarely(random) ? null : given) == fresh);
 				case 14 -> stored(fresh, this.cache.computeIfAbsent(key, (k) -> fresh) == fresh);
 				case 15 -> stored(fresh, this.cache.computeIfPresent(key, (k, old) -> fresh) == fresh);
 				case 16 -> changeTtl(random, key);
@@ -306,6 +321,10 @@ class FaasCacheConcurrencyTest {
 			}
 		}
 
+		private static boolean rarely(ThreadLocalRandom random) {
+			return random.nextInt(4) == 0;
+		}
+
 		private void stored(Value value, boolean stored) {
 			if (stored) {
 				this.written.add(value);
@@ -315,7 +334,7 @@ class FaasCacheConcurrencyTest {
 		private void changeTtl(ThreadLocalRandom random, Integer key) {
 			try {
 				switch (random.nextInt(3)) {
-					case 0 -> this.cache.setTtl(key, random.nextBoolean() ? null : Duration.ofMillis(1 + random.nextInt(500)));
+					case 0 -> this.cache.setTtl(key, rarely(random) ? null : Duration.ofMillis(random.nextInt(1, 500)));
 					case 1 -> this.cache.getTtl(key).ifPresent((ttl) -> assertThat(ttl).isPositive());
 					default -> this.cache.expireAt(key, Instant.now().plusMillis(random.nextInt(-10, 500)));
 				}
