@@ -113,6 +113,12 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	/** Entries held, including expired ones not yet removed; written under the lock. */
 	private volatile long entryCount;
 
+	/** The most entries ever held, which sized the hash table; guarded by the lock. */
+	private long peakCount;
+
+	/** Bytes of the hash table, which grows with the peak count and never shrinks. */
+	private volatile long tableBytes;
+
 	/** Removals to report once the lock is released; guarded by the lock. */
 	private List<Removal<K, V>> pendingRemovals;
 
@@ -748,7 +754,14 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * @return the size in bytes
 	 */
 	public long getByteSize() {
-		return this.structureBytes + this.entryBytes;
+		return this.structureBytes + this.tableBytes + this.entryBytes;
+	}
+
+	/**
+	 * Return the bytes of the hash table, which is sized by the most entries ever held.
+	 */
+	long tableBytes() {
+		return this.tableBytes;
 	}
 
 	/**
@@ -880,9 +893,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * Called under the lock; refuses an entry larger than the budget before changing anything.
 	 */
 	private void install(K key, V value, long weight, long expiresAt, Node<K, V> old) {
-		if (weight > this.maxBytes - this.structureBytes) {
+		long ownBytes = this.structureBytes + Layout.tableBytes(Math.max(this.peakCount, this.entryCount + 1));
+		if (weight > this.maxBytes - ownBytes) {
 			this.stats.recordRejection();
-			throw new EntryTooLargeException(key, weight, this.maxBytes, this.structureBytes);
+			throw new EntryTooLargeException(key, weight, this.maxBytes, ownBytes);
 		}
 		if (this.budget != null && weight > this.budget.maxEntryBytes()) {
 			this.stats.recordRejection();
@@ -895,7 +909,8 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		else {
 			evict(this.maxBytes, this.maxItems, weight, 1, null);
 		}
-		Node<K, V> node = new Node<>(key, value, weight, expiresAt);
+		// The map keeps the key object it already holds, so the node must hold that one too
+		Node<K, V> node = new Node<>((old != null) ? old.key : key, value, weight, expiresAt);
 		this.data.put(key, node);
 		if (old != null) {
 			retire(old, RemovalCause.REPLACED);
@@ -906,6 +921,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		}
 		addBytes(weight);
 		this.entryCount++;
+		if (this.entryCount > this.peakCount) {
+			this.peakCount = this.entryCount;
+			growTable(Layout.tableBytes(this.peakCount));
+		}
 		this.stats.recordPut();
 	}
 
@@ -916,10 +935,11 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * @param spare a node to leave alone because the caller is replacing it, or {@code null}
 	 */
 	private void evict(long maxBytes, long maxItems, long extraBytes, long extraItems, Node<K, V> spare) {
+		long table = Layout.tableBytes(Math.max(this.peakCount, this.entryCount + extraItems));
 		Node<K, V> victim = this.accessOrder.peekFirst();
 		while (victim != null) {
 			boolean tooMany = this.entryCount + extraItems > maxItems;
-			if (!tooMany && this.entryBytes + extraBytes <= maxBytes - this.structureBytes) {
+			if (!tooMany && this.entryBytes + extraBytes <= maxBytes - this.structureBytes - table) {
 				return;
 			}
 			Node<K, V> next = victim.next;
@@ -959,6 +979,13 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		if (this.budget != null) {
 			this.budget.add(delta);
 		}
+	}
+
+	private void growTable(long bytes) {
+		if (this.budget != null) {
+			this.budget.add(bytes - this.tableBytes);
+		}
+		this.tableBytes = bytes;
 	}
 
 	/**

@@ -14,11 +14,15 @@ final class Layout {
 
 	private static final MemoryMeter meter = MemoryMeter.builder().build();
 
+	private static final long ARRAY_HEADER = meter.measure(new Object[0]);
+
+	private static final long REFERENCE = (meter.measure(new Object[1024]) - ARRAY_HEADER) / 1024;
+
 	/**
-	 * Bytes each entry costs beyond its key and value: our node, the hash map's node, and the
-	 * entry's share of the hash table.
+	 * Bytes each entry costs beyond its key and value: our node and the hash map's node. The hash
+	 * table itself is accounted by {@link #tableBytes(long)}, since it never shrinks.
 	 */
-	static final long NODE_OVERHEAD = meter.measure(new Node<>(null, null, 0, 0)) + hashMapEntryOverhead();
+	static final long NODE_OVERHEAD = meter.measure(new Node<>(null, null, 0, 0)) + hashMapNodeBytes();
 
 	private Layout() {
 	}
@@ -38,7 +42,24 @@ final class Layout {
 		return meter.measure(object);
 	}
 
-	private static long hashMapEntryOverhead() {
+	/**
+	 * Return the bytes of the table of a {@link ConcurrentHashMap} built empty that once held
+	 * {@code peakCount} entries: it starts at 16 slots on the first write, doubles when three
+	 * quarters full, and never shrinks. Exact for the cache, whose map is written only under its
+	 * lock.
+	 */
+	static long tableBytes(long peakCount) {
+		if (peakCount == 0) {
+			return 0;
+		}
+		long slots = 16;
+		while (peakCount >= slots - (slots >>> 2)) {
+			slots <<= 1;
+		}
+		return ARRAY_HEADER + slots * REFERENCE;
+	}
+
+	private static long hashMapNodeBytes() {
 		int entries = 4096;
 		Object shared = new Object();
 		ConcurrentHashMap<Integer, Object> map = new ConcurrentHashMap<>();
@@ -50,7 +71,7 @@ final class Layout {
 		}
 		long empty = meter.measureDeep(new ConcurrentHashMap<>());
 		long full = meter.measureDeep(map);
-		return Math.max(0, (full - empty - keys - meter.measure(shared)) / entries);
+		return Math.max(0, (full - empty - keys - meter.measure(shared) - tableBytes(entries)) / entries);
 	}
 
 }

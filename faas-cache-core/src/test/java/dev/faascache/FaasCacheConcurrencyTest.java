@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,7 +72,7 @@ class FaasCacheConcurrencyTest {
 		ObservedKey.Observer observer = new ObservedKey.Observer();
 		long entryBytes = 2 * 32 + Layout.NODE_OVERHEAD;
 		Sizer sizer = (object) -> 32;
-		long maxBytes = FaasCache.builder().sizer(sizer).build().getByteSize() + 3 * entryBytes;
+		long maxBytes = FaasCache.builder().sizer(sizer).build().getByteSize() + Layout.tableBytes(3) + 3 * entryBytes;
 		FaasCache<ObservedKey, String> cache = FaasCache.<ObservedKey, String>builder()
 			.maxSize(maxBytes)
 			.sizer(sizer)
@@ -156,7 +157,7 @@ class FaasCacheConcurrencyTest {
 
 		Run(Sizer sizer, long entriesBytes) {
 			this.sizer = sizer;
-			this.maxBytes = build(Long.MAX_VALUE).getByteSize() + entriesBytes;
+			this.maxBytes = build(Long.MAX_VALUE).getByteSize() + Layout.tableBytes(MAX_ITEMS) + entriesBytes;
 			this.cache = build(this.maxBytes);
 		}
 
@@ -216,7 +217,11 @@ class FaasCacheConcurrencyTest {
 				measured += this.sizer.sizeOf(entry.getKey()) + this.sizer.sizeOf(entry.getValue())
 						+ Layout.NODE_OVERHEAD;
 			}
-			assertThat(this.cache.getByteSize()).as("bytes accounted vs measured").isEqualTo(measured);
+			assertThat(this.cache.getByteSize()).as("bytes accounted vs measured")
+				.isEqualTo(measured + this.cache.tableBytes());
+			assertThat(LongStream.rangeClosed(1, MAX_ITEMS).mapToObj(Layout::tableBytes))
+				.as("hash table sized for at most the item bound")
+				.contains(this.cache.tableBytes());
 			List<String> wrong = new ArrayList<>();
 			for (Value value : this.written) {
 				AtomicInteger reports = this.removed.get(value);

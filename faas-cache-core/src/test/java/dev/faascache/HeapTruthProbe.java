@@ -22,6 +22,11 @@ import java.util.SplittableRandom;
  * <li>{@code churn BUDGET_MB WRITTEN_MB SAMPLES}: write far more than the budget; after every
  * write check the accounted size against the budget, and at {@code SAMPLES} points measure the
  * heap; print the worst of each.</li>
+ * <li>{@code rekey MEGABYTES}: fill with 1 KB keys, then write every key again under a new, equal
+ * key object, and print {@code accounted} and {@code heap}.</li>
+ * <li>{@code shrink BUDGET_MB EVICTIONS}: under the budget, write tiny entries until that many
+ * evictions, then large ones until twice as many more, and print the worst heap seen as
+ * {@code maxHeap}.</li>
  * </ul>
  */
 final class HeapTruthProbe {
@@ -46,7 +51,10 @@ final class HeapTruthProbe {
 			}
 			case "churn" -> probe.churn(Long.parseLong(args[1]) * MB, Long.parseLong(args[2]) * MB,
 					Integer.parseInt(args[3]));
-			default -> throw new IllegalArgumentException("Unknown mode " + args[0] + "; use fill or churn");
+			case "rekey" -> probe.rekey(Long.parseLong(args[1]) * MB);
+			case "shrink" -> probe.shrink(Long.parseLong(args[1]) * MB, Long.parseLong(args[2]));
+			default -> throw new IllegalArgumentException(
+					"Unknown mode " + args[0] + "; use fill, churn, rekey or shrink");
 		}
 	}
 
@@ -106,6 +114,41 @@ final class HeapTruthProbe {
 		}
 		print("budget=%d written=%d maxAccounted=%d maxHeap=%d accountedAtMaxHeap=%d evictions=%d entries=%d", budget,
 				written[0], maxAccounted, maxHeap, accountedAtMaxHeap, cache.stats().evictionCount(), cache.size());
+		Reference.reachabilityFence(cache);
+	}
+
+	private void rekey(long target) {
+		long before = usedHeapAfterGc();
+		FaasCache<String, Long> cache = FaasCache.<String, Long>builder().maxSize("400M").build();
+		String padding = "-".repeat(1024);
+		int keys = 0;
+		while (cache.getByteSize() < target) {
+			cache.put(keys + padding, (long) keys);
+			keys++;
+		}
+		for (int i = 0; i < keys; i++) {
+			cache.put(new String(i + padding), (long) -i);
+		}
+		long heap = usedHeapAfterGc() - before;
+		print("accounted=%d heap=%d entries=%d", cache.getByteSize(), heap, cache.size());
+		Reference.reachabilityFence(cache);
+	}
+
+	private void shrink(long budget, long evictions) {
+		long before = usedHeapAfterGc();
+		FaasCache<Long, Object> cache = FaasCache.<Long, Object>builder().maxSize(budget).build();
+		long id = 1_000_000;
+		while (cache.stats().evictionCount() < evictions) {
+			cache.put(id, id);
+			id++;
+		}
+		long maxHeap = usedHeapAfterGc() - before;
+		while (cache.stats().evictionCount() < 3 * evictions) {
+			cache.put(id, ValueShapes.BYTE_ARRAY.create(this.random, id));
+			id++;
+		}
+		maxHeap = Math.max(maxHeap, usedHeapAfterGc() - before);
+		print("budget=%d maxHeap=%d accounted=%d entries=%d", budget, maxHeap, cache.getByteSize(), cache.size());
 		Reference.reachabilityFence(cache);
 	}
 

@@ -72,6 +72,33 @@ class HeapTruthTest {
 	}
 
 	/**
+	 * Regression: writing a key again under a new, equal key object left the first key object in
+	 * the map and the second in the node, so the heap held two keys while one was accounted.
+	 */
+	@Test
+	void replacingUnderAnEqualNewKey_keepsOneKeyOnTheHeap() throws Exception {
+		Map<String, Long> result = runProbe(List.of("rekey", "16")).get(0);
+
+		long heap = result.get("heap");
+		assertThat(result.get("accounted")).as("bytes accounted vs heap retained: %s", result)
+			.isCloseTo(heap, within((long) (heap * MARGIN)));
+	}
+
+	/**
+	 * Regression: the hash table never shrinks, but each entry was charged a fixed share of it,
+	 * so after many small entries gave way to fewer large ones the heap passed the budget.
+	 */
+	@Test
+	void fewerLargerEntriesAfterManySmallOnes_heapStaysWithinFivePercentOfBudget() throws Exception {
+		Map<String, Long> result = runProbe(List.of("shrink", String.valueOf(BUDGET_MB), "100000")).get(0);
+
+		long budget = BUDGET_MB * MB;
+		assertThat(result.get("accounted")).isLessThanOrEqualTo(budget);
+		assertThat(result.get("maxHeap")).as("heap retained: %s", result)
+			.isLessThanOrEqualTo((long) (budget * (1 + MARGIN)));
+	}
+
+	/**
 	 * Run the probe in a new JVM and return the numbers of each {@code RESULT} line it printed.
 	 */
 	private static List<Map<String, Long>> runProbe(List<String> probeArgs) throws IOException, InterruptedException {
