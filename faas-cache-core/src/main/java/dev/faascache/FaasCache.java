@@ -54,6 +54,12 @@ import java.util.function.LongUnaryOperator;
  * plus the cache's own structure; nothing is ever re-measured. An entry larger than the whole
  * budget is refused with {@link EntryTooLargeException}.
  * <p>
+ * <h2>Time to live</h2>
+ * Every write of a value ({@code put}, {@code putIfAbsent}, {@code replace}, {@code compute*},
+ * {@code merge}) starts the entry's time to live afresh: from the TTL given to
+ * {@link #put(Object, Object, Duration)}, or else from the default TTL at that moment. Reads do
+ * not extend it. {@link #setTtl} and {@link #expireAt} change the deadline of a live entry.
+ * <p>
  * <b>Note:</b> values are measured when written; mutating a cached value afterwards is not seen.
  * Functions passed to {@code compute}, {@code computeIfAbsent}, {@code computeIfPresent} and
  * {@code merge} run under the eviction lock, so writes to other keys wait for them: keep them
