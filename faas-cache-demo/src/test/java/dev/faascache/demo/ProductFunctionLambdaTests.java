@@ -1,0 +1,107 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache.demo;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.faascache.FaasCache;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives the demo through the handler named in {@code template.yaml}, as the Lambda runtime does:
+ * one {@link FunctionInvoker} per container, started once, then invocations with a JSON event in
+ * an input stream and a {@link TestLambdaContext}.
+ */
+class ProductFunctionLambdaTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private DemoRun run;
+
+	private FunctionInvoker invoker;
+
+	@AfterEach
+	void stopContainer() {
+		if (this.run != null) {
+			this.run.close();
+		}
+	}
+
+	@Test
+	void warmInvocationWithSameProductIsAnsweredByCacheWithoutCallingCatalog() throws IOException {
+		startContainer(Map.of());
+		Product first = invoke("42");
+		Product second = invoke("42");
+		assertThat(first).isEqualTo(new Product("42", "Product 42", new BigDecimal("16.62")));
+		assertThat(second).isEqualTo(first);
+		assertThat(this.run.catalog().calls()).isEqualTo(1);
+		assertThat(this.run.productsCache().stats().hitCount()).isEqualTo(1);
+		assertThat(this.run.productsCache().stats().missCount()).isEqualTo(1);
+	}
+
+	@Test
+	void differentProductsAreFetchedOnceEach() throws IOException {
+		startContainer(Map.of());
+		for (String id : new String[] { "1", "2", "1", "2", "1" }) {
+			assertThat(invoke(id).id()).isEqualTo(id);
+		}
+		assertThat(this.run.catalog().calls()).isEqualTo(2);
+		assertThat(this.run.productsCache()).containsOnlyKeys("1", "2");
+	}
+
+	@Test
+	void invocationAfterTimeToLiveReloadsProductFromCatalog() throws IOException {
+		startContainer(Map.of());
+		Duration ttl = this.run.productsCache().getDefaultTtl();
+		invoke("42");
+		this.run.ticker().advance(ttl.minusNanos(1));
+		invoke("42");
+		assertThat(this.run.catalog().calls()).as("calls just before the time to live runs out").isEqualTo(1);
+		this.run.ticker().advance(Duration.ofNanos(1));
+		assertThat(invoke("42").id()).isEqualTo("42");
+		assertThat(this.run.catalog().calls()).as("calls once the time to live has run out").isEqualTo(2);
+		assertThat(this.run.productsCache().stats().expirationCount()).isEqualTo(1);
+	}
+
+	@Test
+	void byteBudgetSetThroughEnvironmentBoundsBytesHeld() throws IOException {
+		startContainer(Map.of("FAAS_CACHE_MAX_SIZE", "4K"));
+		FaasCache<Object, Object> cache = this.run.productsCache();
+		for (int id = 1; id <= 50; id++) {
+			assertThat(invoke(String.valueOf(id)).id()).isEqualTo(String.valueOf(id));
+			assertThat(cache.getByteSize()).isLessThanOrEqualTo(4096);
+		}
+		assertThat(cache.getMaxSize()).hasValueSatisfying((size) -> assertThat(size.toBytes()).isEqualTo(4096));
+		assertThat(cache.stats().sizeEvictionCount()).isPositive();
+		assertThat(cache).containsKey("50");
+	}
+
+	private void startContainer(Map<String, Object> properties) {
+		Map<String, Object> testProperties = new HashMap<>(properties);
+		testProperties.put("demo.catalog.latency", "2ms");
+		this.run = new DemoRun(testProperties);
+		this.invoker = this.run.startFunctionInvoker();
+	}
+
+	private Product invoke(String id) throws IOException {
+		byte[] event = ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		this.invoker.handleRequest(new ByteArrayInputStream(event), output, new TestLambdaContext());
+		return json.readValue(output.toByteArray(), Product.class);
+	}
+
+}
