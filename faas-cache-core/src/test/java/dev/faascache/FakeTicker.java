@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link Ticker} that moves only when a test advances it.
+ * A {@link Ticker} that moves only when a test advances it, so that entries expire without waiting.
  */
-final class FakeTicker implements Ticker {
+public final class FakeTicker implements Ticker {
 
 	private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
@@ -18,12 +18,22 @@ final class FakeTicker implements Ticker {
 		return this.nanos.get();
 	}
 
-	FakeTicker advance(Duration duration) {
+	/**
+	 * Move the time forward.
+	 * @param duration how far
+	 * @return this ticker
+	 */
+	public FakeTicker advance(Duration duration) {
 		this.nanos.addAndGet(duration.toNanos());
 		return this;
 	}
 
-	FakeTicker advanceSeconds(long seconds) {
+	/**
+	 * Move the time forward.
+	 * @param seconds how many seconds
+	 * @return this ticker
+	 */
+	public FakeTicker advanceSeconds(long seconds) {
 		return advance(Duration.ofSeconds(seconds));
 	}
 

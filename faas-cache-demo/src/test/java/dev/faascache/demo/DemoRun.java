@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.faascache.FaasCache;
+import dev.faascache.FakeTicker;
 import dev.faascache.spring.FaasSpringCache;
 
 import org.springframework.boot.SpringApplication;

@@ -3,6 +3,8 @@
  */
 package dev.faascache.demo;
 
+import dev.faascache.FakeTicker;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.faascache.ByteSize;
 import dev.faascache.FaasCache;
+import dev.faascache.FakeTicker;
 import dev.faascache.RemovalCause;
 import dev.faascache.RemovalListener;
 import dev.faascache.Sizer;

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import dev.faascache.FaasCache;
+import dev.faascache.FakeTicker;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.faascache.FaasCache;
+import dev.faascache.FakeTicker;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.cache.Cache.ValueRetrievalException;
