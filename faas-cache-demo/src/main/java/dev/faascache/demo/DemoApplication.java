@@ -4,6 +4,7 @@
 package dev.faascache.demo;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import dev.faascache.Ticker;
@@ -38,6 +39,12 @@ public class DemoApplication {
 	@Bean
 	ProductCatalogClient productCatalogClient(@Value("${demo.catalog.latency}") Duration latency) {
 		return new ProductCatalogClient(latency);
+	}
+
+	@Bean
+	CatalogWarmUp catalogWarmUp(ProductCatalogClient productCatalogClient,
+			@Value("${demo.warm-up.product-ids:}") List<String> productIds) {
+		return new CatalogWarmUp(productCatalogClient, productIds);
 	}
 
 	@Bean

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.faascache.FaasCache;
+import dev.faascache.spring.FaasCacheRestoreHandler;
+import dev.faascache.spring.RestorePolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -88,6 +90,31 @@ class ProductFunctionLambdaTests {
 		assertThat(cache.getMaxSize()).hasValueSatisfying((size) -> assertThat(size.toBytes()).isEqualTo(4096));
 		assertThat(cache.stats().sizeEvictionCount()).isPositive();
 		assertThat(cache).containsKey("50");
+	}
+
+	@Test
+	void productsPrimedDuringInitialisationAreHitsFromTheFirstInvocation() throws IOException {
+		startContainer(Map.of("DEMO_WARM_UP_PRODUCT_IDS", "1,2"));
+		assertThat(this.run.catalog().calls()).as("calls made while the container initialised").isEqualTo(2);
+		assertThat(this.run.productsCache()).containsOnlyKeys("1", "2");
+		assertThat(invoke("1").id()).isEqualTo("1");
+		assertThat(invoke("2").id()).isEqualTo("2");
+		assertThat(this.run.catalog().calls()).isEqualTo(2);
+		assertThat(this.run.productsCache().stats().hitCount()).isEqualTo(2);
+	}
+
+	@Test
+	void productThatCannotBePrimedIsSkippedAndTheFunctionStarts() throws IOException {
+		startContainer(Map.of("DEMO_WARM_UP_PRODUCT_IDS", "1, ,2"));
+		assertThat(this.run.productsCache()).containsOnlyKeys("1", "2");
+		assertThat(invoke("3").id()).isEqualTo("3");
+	}
+
+	@Test
+	void snapshotRestoreIsHandledWithTheConfiguredPolicy() {
+		startContainer(Map.of("faas.cache.on-restore", "clear"));
+		FaasCacheRestoreHandler handler = this.run.context().getBean(FaasCacheRestoreHandler.class);
+		assertThat(handler.getPolicy()).isEqualTo(RestorePolicy.CLEAR);
 	}
 
 	private void startContainer(Map<String, Object> properties) {
