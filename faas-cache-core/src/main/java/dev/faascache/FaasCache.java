@@ -72,6 +72,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private static final System.Logger logger = System.getLogger(FaasCache.class.getName());
 
+	/** Classes of keys found to have changed their hash code, so that each is warned of once. */
+	private static final Set<Class<?>> mutatedKeyClasses = ConcurrentHashMap.newKeySet();
+
 	private final ConcurrentHashMap<K, Node<K, V>> data = new ConcurrentHashMap<>();
 
 	private final ReentrantLock evictionLock = new ReentrantLock();
@@ -957,8 +960,36 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	private void removeNode(Node<K, V> node, RemovalCause cause) {
-		this.data.remove(node.key, node);
+		unmap(node);
 		retire(node, cause);
+	}
+
+	/**
+	 * Take a node out of the map. A key whose {@code hashCode} changed (or began to throw) after
+	 * the entry was written is no longer found through its own hash, so the node is then removed
+	 * through a {@link HashProbe} carrying the hash it was filed under: the entry can no longer be
+	 * found through its key, as in any hash map, but it is still evicted, expired and cleared, and
+	 * its memory is released. Called under the lock.
+	 */
+	private void unmap(Node<K, V> node) {
+		boolean removed;
+		try {
+			removed = this.data.remove(node.key, node);
+		}
+		catch (RuntimeException ex) {
+			removed = false;
+		}
+		if (!removed && this.data.remove(new HashProbe(node.hash, node.key), node)) {
+			warnOfMutatedKey(node.key);
+		}
+	}
+
+	private static void warnOfMutatedKey(Object key) {
+		if (mutatedKeyClasses.add(key.getClass())) {
+			logger.log(Level.WARNING, "The hash code of a cached key of " + key.getClass()
+					+ " changed after it was written, so it could no longer be looked up; keys must not change"
+					+ " while they are cached (this warning is logged once per key class)");
+		}
 	}
 
 	/** Take a node out of the order, the wheel and the totals. Called under the lock. */
@@ -1050,6 +1081,33 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 				}
 			}
 		}
+	}
+
+	/**
+	 * Stands for a key whose hash code changed after it was cached: it has the hash the map filed
+	 * the key under, and equals only that very key, so that the map can find and remove it.
+	 */
+	private static final class HashProbe {
+
+		private final int hash;
+
+		private final Object key;
+
+		HashProbe(int hash, Object key) {
+			this.hash = hash;
+			this.key = key;
+		}
+
+		@Override
+		public int hashCode() {
+			return this.hash;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other == this.key;
+		}
+
 	}
 
 	private record Removal<K, V>(K key, V value, RemovalCause cause) {

@@ -18,6 +18,12 @@ final class Node<K, V> {
 
 	final K key;
 
+	/**
+	 * The key's hash code when the node was made: the map files the node under it, so the node can
+	 * be removed even if the key's hash code changes later.
+	 */
+	final int hash;
+
 	final V value;
 
 	final long weight;
@@ -37,7 +43,7 @@ final class Node<K, V> {
 	Node<K, V> wheelNext;
 
 	/** Level of the timer wheel holding this node, or -1 when it is not scheduled. */
-	int wheelLevel = -1;
+	byte wheelLevel = -1;
 
 	int wheelBucket;
 
@@ -46,6 +52,7 @@ final class Node<K, V> {
 
 	Node(K key, V value, long weight, long expiresAt) {
 		this.key = key;
+		this.hash = (key != null) ? key.hashCode() : 0;
 		this.value = value;
 		this.weight = weight;
 		this.expiresAt = expiresAt;

@@ -48,7 +48,7 @@ final class TimerWheel<K, V> {
 			head.wheelPrev = node;
 		}
 		this.wheel[level][bucket] = node;
-		node.wheelLevel = level;
+		node.wheelLevel = (byte) level;
 		node.wheelBucket = bucket;
 	}
 

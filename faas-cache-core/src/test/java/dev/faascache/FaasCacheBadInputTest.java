@@ -243,6 +243,93 @@ class FaasCacheBadInputTest {
 		assertThat(this.removals).containsExactly("a=1:EXPIRED");
 	}
 
+	// Keys that break the hashCode contract
+
+	@Test
+	void keyWhoseHashCodeThrows_failsEveryCallAndKeepsContents() {
+		FaasCache<Object, String> cache = FaasCache.<Object, String>builder().maxItems(3).ticker(this.ticker).build();
+		cache.put("a", "1");
+		cache.put("b", "2");
+		Map<Object, String> entries = Map.copyOf(cache);
+		long bytes = cache.getByteSize();
+		ThrowingKey key = new ThrowingKey();
+		List<Consumer<FaasCache<Object, String>>> calls = List.of((c) -> c.put(key, "v"), (c) -> c.get(key),
+				(c) -> c.containsKey(key), (c) -> c.remove(key), (c) -> c.putIfAbsent(key, "v"),
+				(c) -> c.computeIfAbsent(key, (k) -> "v"), (c) -> c.merge(key, "v", String::concat),
+				(c) -> c.put(key, "v", MINUTE));
+		for (Consumer<FaasCache<Object, String>> call : calls) {
+			assertThatThrownBy(() -> call.accept(cache)).isInstanceOf(UnsupportedOperationException.class)
+				.hasMessageContaining("hashCode");
+			assertThat(cache).containsExactlyInAnyOrderEntriesOf(entries);
+			assertThat(cache.getByteSize()).isEqualTo(bytes);
+		}
+	}
+
+	@Test
+	void keyWhoseHashCodeChangesAfterInsert_cannotBeFoundButIsEvictedAndReleased() {
+		List<String> removed = new ArrayList<>();
+		FaasCache<MutableKey, String> cache = FaasCache.<MutableKey, String>builder()
+			.maxItems(3)
+			.ticker(this.ticker)
+			.removalListener((key, value, cause) -> removed.add(value + ":" + cause))
+			.build();
+		long empty = cache.getByteSize();
+		MutableKey key = new MutableKey(1);
+		cache.put(key, "mutated");
+		key.id = 99;
+		// as in any hash map, the entry can no longer be found through its key
+		assertThat(cache.get(key)).isNull();
+		assertThat(cache.remove(key)).isNull();
+		assertThat(cache).hasSize(1);
+		for (int id = 2; id <= 4; id++) {
+			cache.put(new MutableKey(id), String.valueOf(id));
+		}
+		// but it is still the least recently used entry: evicted, reported once, its bytes released
+		assertThat(removed).containsExactly("mutated:ITEMS");
+		assertThat(cache.keySet()).extracting((k) -> k.id).containsExactlyInAnyOrder(2, 3, 4);
+		assertThat(cache.values()).containsExactlyInAnyOrder("2", "3", "4");
+		MutableKey expiring = new MutableKey(5);
+		cache.put(expiring, "expiring", MINUTE);
+		expiring.id = 98;
+		this.ticker.advance(MINUTE);
+		cache.cleanUp();
+		cache.clear();
+		assertThat(removed).contains("expiring:EXPIRED");
+		assertThat(cache.keySet()).isEmpty();
+		assertThat(cache.getByteSize()).isEqualTo(empty + cache.tableBytes());
+	}
+
+	/** A key whose hashCode is broken, as a key with a bug in it would be. */
+	private static final class ThrowingKey {
+
+		@Override
+		public int hashCode() {
+			throw new UnsupportedOperationException("hashCode of a key with a bug");
+		}
+
+	}
+
+	/** A key whose hashCode changes with a field, mutated after the key is cached. */
+	private static final class MutableKey {
+
+		int id;
+
+		MutableKey(int id) {
+			this.id = id;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof MutableKey key && key.id == this.id;
+		}
+
+		@Override
+		public int hashCode() {
+			return this.id;
+		}
+
+	}
+
 	// The builder
 
 	@ParameterizedTest
