@@ -50,6 +50,9 @@ class FaasCacheBadInputTest {
 	/** A value the test sizer measures as larger than any budget. */
 	private static final String TOO_LARGE = "too large";
 
+	/** A value the test sizer fails to measure. */
+	private static final String UNMEASURABLE = "unmeasurable";
+
 	private final FakeTicker ticker = new FakeTicker();
 
 	private final List<String> removals = Collections.synchronizedList(new ArrayList<>());
@@ -75,6 +78,9 @@ class FaasCacheBadInputTest {
 	private static long size(Object object) {
 		if (NEGATIVE_SIZE.equals(object)) {
 			return -1;
+		}
+		if (UNMEASURABLE.equals(object)) {
+			throw new UnsupportedOperationException("sizer cannot measure '" + object + "'");
 		}
 		return TOO_LARGE.equals(object) ? Long.MAX_VALUE / 2 : Sizer.deep().sizeOf(object);
 	}
@@ -154,6 +160,12 @@ class FaasCacheBadInputTest {
 						(c) -> c.put("a", NEGATIVE_SIZE)),
 				row("compute(k, value sized negative)", IllegalStateException.class, "-1",
 						(c) -> c.compute("a", (k, v) -> NEGATIVE_SIZE)),
+				row("put(k, value the sizer fails on)", UnsupportedOperationException.class, UNMEASURABLE,
+						(c) -> c.put("a", UNMEASURABLE)),
+				row("compute(k, value the sizer fails on)", UnsupportedOperationException.class, UNMEASURABLE,
+						(c) -> c.compute("a", (k, v) -> UNMEASURABLE)),
+				row("merge(k, value the sizer fails on)", UnsupportedOperationException.class, UNMEASURABLE,
+						(c) -> c.merge("d", UNMEASURABLE, (o, n) -> n)),
 				row("put(k, value too large)", EntryTooLargeException.class, "'a'", (c) -> c.put("a", TOO_LARGE)),
 				row("merge(k, value too large)", EntryTooLargeException.class, "'a'",
 						(c) -> c.merge("a", TOO_LARGE, (o, n) -> n)),
