@@ -14,19 +14,19 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests that the configuration metadata generated from {@link FaasCacheProperties} lists every
- * property with a description and its default, and that {@code docs/spring-boot.md} shows the
- * same table.
+ * property with a description and its default, and that {@code README.md} and
+ * {@code docs/spring-boot.md} show the same table.
  */
 class ConfigurationMetadataTests {
 
 	private static final String METADATA = "META-INF/spring-configuration-metadata.json";
-
-	private static final Path DOCUMENTATION = Path.of("..", "docs", "spring-boot.md");
 
 	private static final String TABLE_START = "<!-- properties:start -->\n";
 
@@ -49,16 +49,18 @@ class ConfigurationMetadataTests {
 			.containsExactlyInAnyOrder("faas.cache.dynamic=true", "faas.cache.allow-null-values=true");
 	}
 
-	@Test
-	void documentationTableMatchesMetadata() throws IOException {
-		String documentation = Files.readString(DOCUMENTATION);
+	@ParameterizedTest
+	@ValueSource(strings = { "README.md", "docs/spring-boot.md" })
+	void documentationTableMatchesMetadata(String file) throws IOException {
+		Path documentationFile = Path.of("..").resolve(file);
+		String documentation = Files.readString(documentationFile);
 		int start = documentation.indexOf(TABLE_START);
 		int end = documentation.indexOf(TABLE_END);
-		assertThat(start).as("%s in %s", TABLE_START.strip(), DOCUMENTATION).isNotNegative();
-		assertThat(end).as("%s in %s", TABLE_END, DOCUMENTATION).isGreaterThan(start);
+		assertThat(start).as("%s in %s", TABLE_START.strip(), file).isNotNegative();
+		assertThat(end).as("%s in %s", TABLE_END, file).isGreaterThan(start);
 		String expected = table(readProperties());
 		assertThat(documentation.substring(start + TABLE_START.length(), end))
-			.as("properties table in %s; replace it with:%n%s", DOCUMENTATION, expected)
+			.as("properties table in %s; replace it with:%n%s", file, expected)
 			.isEqualTo(expected);
 	}
 
