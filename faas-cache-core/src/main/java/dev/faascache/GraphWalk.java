@@ -1,0 +1,164 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The working state of one deep measurement: a stack of objects still to measure, with their
+ * layouts, and the identity set of objects already seen, so that each is counted once.
+ * <p>
+ * Walks are pooled and reused, so that measuring allocates nothing: a thread takes a free walk,
+ * starting from the slot its identity hashes to, or makes a new one when other threads hold them
+ * all. A walk that grew past
+ * {@link #RETAINED_SLOTS} for a large graph is shrunk back before it is pooled again, so that the
+ * pool never holds on to much memory or to any object it measured.
+ */
+final class GraphWalk {
+
+	/** The most slots of the identity set kept between walks. */
+	static final int RETAINED_SLOTS = 1 << 13;
+
+	private static final int INITIAL_SLOTS = 64;
+
+	private static final int INITIAL_DEPTH = 32;
+
+	private static final int POOL_SIZE = Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors()) * 2 - 1) << 1;
+
+	private static final AtomicReferenceArray<GraphWalk> pool = new AtomicReferenceArray<>(POOL_SIZE);
+
+	private Object[] seen = new Object[INITIAL_SLOTS];
+
+	private int seenCount;
+
+	private Object[] stack = new Object[INITIAL_DEPTH];
+
+	private ClassLayout[] layouts = new ClassLayout[INITIAL_DEPTH];
+
+	private int depth;
+
+	private int slot = -1;
+
+	private GraphWalk() {
+	}
+
+	/**
+	 * Take a walk from the pool, or make one if the pool has none for this thread.
+	 */
+	static GraphWalk acquire() {
+		int home = System.identityHashCode(Thread.currentThread());
+		for (int i = 0; i < POOL_SIZE; i++) {
+			int slot = (home + i) & (POOL_SIZE - 1);
+			GraphWalk walk = pool.getAndSet(slot, null);
+			if (walk != null) {
+				walk.slot = slot;
+				return walk;
+			}
+		}
+		GraphWalk walk = new GraphWalk();
+		walk.slot = home & (POOL_SIZE - 1);
+		return walk;
+	}
+
+	/**
+	 * Empty this walk and give it back to the pool.
+	 */
+	void release() {
+		if (this.seen.length > RETAINED_SLOTS) {
+			this.seen = new Object[INITIAL_SLOTS];
+		}
+		else if (this.seenCount > 0) {
+			Arrays.fill(this.seen, null);
+		}
+		this.seenCount = 0;
+		if (this.stack.length > RETAINED_SLOTS) {
+			this.stack = new Object[INITIAL_DEPTH];
+			this.layouts = new ClassLayout[INITIAL_DEPTH];
+		}
+		else {
+			Arrays.fill(this.stack, 0, this.depth, null);
+			Arrays.fill(this.layouts, 0, this.depth, null);
+		}
+		this.depth = 0;
+		pool.lazySet(this.slot, this);
+	}
+
+	/**
+	 * Push an object not seen before, with its layout.
+	 * @return {@code false} if the object was seen already
+	 */
+	boolean push(Object object, ClassLayout layout) {
+		if (!markSeen(object)) {
+			return false;
+		}
+		if (this.depth == this.stack.length) {
+			this.stack = Arrays.copyOf(this.stack, this.depth * 2);
+			this.layouts = Arrays.copyOf(this.layouts, this.depth * 2);
+		}
+		this.stack[this.depth] = object;
+		this.layouts[this.depth] = layout;
+		this.depth++;
+		return true;
+	}
+
+	boolean isEmpty() {
+		return this.depth == 0;
+	}
+
+	/**
+	 * Return the layout of the object on top of the stack; {@link #pop()} takes the object.
+	 */
+	ClassLayout peekLayout() {
+		return this.layouts[this.depth - 1];
+	}
+
+	Object pop() {
+		int top = --this.depth;
+		Object object = this.stack[top];
+		this.stack[top] = null;
+		this.layouts[top] = null;
+		return object;
+	}
+
+	private boolean markSeen(Object object) {
+		Object[] table = this.seen;
+		int mask = table.length - 1;
+		int index = mix(System.identityHashCode(object)) & mask;
+		Object present;
+		while ((present = table[index]) != null) {
+			if (present == object) {
+				return false;
+			}
+			index = (index + 1) & mask;
+		}
+		table[index] = object;
+		if (++this.seenCount * 2 > table.length) {
+			grow();
+		}
+		return true;
+	}
+
+	private void grow() {
+		Object[] old = this.seen;
+		Object[] table = new Object[old.length * 2];
+		int mask = table.length - 1;
+		for (Object object : old) {
+			if (object != null) {
+				int index = mix(System.identityHashCode(object)) & mask;
+				while (table[index] != null) {
+					index = (index + 1) & mask;
+				}
+				table[index] = object;
+			}
+		}
+		this.seen = table;
+	}
+
+	private static int mix(int hash) {
+		int h = hash * 0x9E3779B9;
+		return h ^ (h >>> 16);
+	}
+
+}
