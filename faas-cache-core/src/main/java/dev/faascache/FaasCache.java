@@ -72,6 +72,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private static final System.Logger logger = System.getLogger(FaasCache.class.getName());
 
+	/** How often a thread spins on the held eviction lock before parking. */
+	private static final int LOCK_SPINS = (Runtime.getRuntime().availableProcessors() > 1) ? 512 : 0;
+
 	/** Classes of keys found to have changed their hash code, so that each is warned of once. */
 	private static final Set<Class<?>> mutatedKeyClasses = ConcurrentHashMap.newKeySet();
 
@@ -179,7 +182,6 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return null;
 		}
 		afterRead(node);
-		this.stats.recordHit();
 		return node.value;
 	}
 
@@ -217,9 +219,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 */
 	@Override
 	public int size() {
-		this.evictionLock.lock();
+		lock();
 		try {
-			maintain(now());
+			maintain(false);
 			return (int) Math.min(Integer.MAX_VALUE, this.entryCount);
 		}
 		finally {
@@ -277,10 +279,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Objects.requireNonNull(key, "key must not be null");
 		Objects.requireNonNull(value, "value must not be null");
 		long weight = weigh(key, value);
-		this.evictionLock.lock();
+		lock();
 		try {
-			long now = now();
-			maintain(now);
+			long now = maintain(ttl != null);
 			Node<K, V> old = liveNode(key, now);
 			if (old != null && onlyIfAbsent) {
 				this.accessOrder.moveToLast(old);
@@ -300,9 +301,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		if (!this.data.containsKey(key)) {
 			return null;
 		}
-		this.evictionLock.lock();
+		lock();
 		try {
-			Node<K, V> node = liveNode(key, maintain(now()));
+			Node<K, V> node = liveNode(key, maintain(false));
 			if (node == null) {
 				return null;
 			}
@@ -320,9 +321,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		if (value == null) {
 			return false;
 		}
-		this.evictionLock.lock();
+		lock();
 		try {
-			Node<K, V> node = liveNode(key, maintain(now()));
+			Node<K, V> node = liveNode(key, maintain(false));
 			if (node == null || !value.equals(node.value)) {
 				return false;
 			}
@@ -339,14 +340,15 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Objects.requireNonNull(key, "key must not be null");
 		Objects.requireNonNull(value, "value must not be null");
 		long weight = weigh(key, value);
-		this.evictionLock.lock();
+		Duration ttl = this.defaultTtl;
+		lock();
 		try {
-			long now = maintain(now());
+			long now = maintain(ttl != null);
 			Node<K, V> old = liveNode(key, now);
 			if (old == null) {
 				return null;
 			}
-			install(key, value, weight, deadline(this.defaultTtl, now), old);
+			install(key, value, weight, deadline(ttl, now), old);
 			return old.value;
 		}
 		finally {
@@ -360,14 +362,15 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Objects.requireNonNull(oldValue, "oldValue must not be null");
 		Objects.requireNonNull(newValue, "newValue must not be null");
 		long weight = weigh(key, newValue);
-		this.evictionLock.lock();
+		Duration ttl = this.defaultTtl;
+		lock();
 		try {
-			long now = maintain(now());
+			long now = maintain(ttl != null);
 			Node<K, V> old = liveNode(key, now);
 			if (old == null || !oldValue.equals(old.value)) {
 				return false;
 			}
-			install(key, newValue, weight, deadline(this.defaultTtl, now), old);
+			install(key, newValue, weight, deadline(ttl, now), old);
 			return true;
 		}
 		finally {
@@ -388,12 +391,12 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Node<K, V> node = this.data.get(key);
 		if (node != null && isLive(node)) {
 			afterRead(node);
-			this.stats.recordHit();
 			return node.value;
 		}
-		this.evictionLock.lock();
+		Duration ttl = this.defaultTtl;
+		lock();
 		try {
-			long now = maintain(now());
+			long now = maintain(ttl != null);
 			node = liveNode(key, now);
 			if (node != null) {
 				this.accessOrder.moveToLast(node);
@@ -406,7 +409,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			if (value == null) {
 				return null;
 			}
-			install(key, value, weigh(key, value), deadline(this.defaultTtl, now), null);
+			install(key, value, weigh(key, value), deadline(ttl, now), null);
 			return value;
 		}
 		finally {
@@ -435,9 +438,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private V remap(K key, BiFunction<? super K, ? super V, ? extends V> function) {
 		Objects.requireNonNull(key, "key must not be null");
-		this.evictionLock.lock();
+		Duration ttl = this.defaultTtl;
+		lock();
 		try {
-			long now = maintain(now());
+			long now = maintain(ttl != null);
 			Node<K, V> old = liveNode(key, now);
 			V oldValue = (old != null) ? old.value : null;
 			V value = function.apply(key, oldValue);
@@ -449,7 +453,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 				return null;
 			}
 			if (value != oldValue) {
-				install(key, value, weigh(key, value), deadline(this.defaultTtl, now), old);
+				install(key, value, weigh(key, value), deadline(ttl, now), old);
 			}
 			else {
 				this.accessOrder.moveToLast(old);
@@ -466,9 +470,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 */
 	@Override
 	public void clear() {
-		this.evictionLock.lock();
+		lock();
 		try {
-			maintain(now());
+			maintain(false);
 			Node<K, V> node;
 			while ((node = this.accessOrder.peekFirst()) != null) {
 				removeNode(node, RemovalCause.EXPLICIT);
@@ -594,9 +598,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private void reschedule(K key, LongUnaryOperator deadline) {
 		Objects.requireNonNull(key, "key must not be null");
-		this.evictionLock.lock();
+		lock();
 		try {
-			long now = maintain(now());
+			long now = maintain(true);
 			Node<K, V> node = requireLiveNode(key, now);
 			this.timerWheel.deschedule(node);
 			node.expiresAt = deadline.applyAsLong(now);
@@ -674,10 +678,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	public void advanceTime(Duration elapsed) {
 		Objects.requireNonNull(elapsed, "elapsed must not be null");
 		Checks.requireArgument(!elapsed.isNegative(), "elapsed must be zero or positive but was %s", elapsed);
-		this.evictionLock.lock();
+		lock();
 		try {
 			this.skippedNanos = Checks.saturatedAdd(this.skippedNanos, Checks.toNanosSaturated(elapsed));
-			maintain(now());
+			maintain(false);
 		}
 		finally {
 			unlockAndNotify();
@@ -709,9 +713,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private void changeByteSize(ByteSize size) {
 		requireRoomForEntries(size);
-		this.evictionLock.lock();
+		lock();
 		try {
-			maintain(now());
+			maintain(false);
 			evict(size.toBytes(), this.maxItems, 0, 0, null);
 			this.maxSize = size;
 			this.maxBytes = size.toBytes();
@@ -729,9 +733,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 */
 	public void changeMaxItems(long maxItems) {
 		Checks.requirePositive(maxItems, "maxItems");
-		this.evictionLock.lock();
+		lock();
 		try {
-			maintain(now());
+			maintain(false);
 			evict(this.maxBytes, maxItems, 0, 0, null);
 			this.maxItems = maxItems;
 		}
@@ -778,7 +782,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * @return a snapshot of the counters
 	 */
 	public CacheStats stats() {
-		return this.stats.snapshot();
+		return this.stats.snapshot(this.readBuffer.recordedCount());
 	}
 
 	/**
@@ -786,9 +790,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * Never needed for correctness: expired entries are invisible at once.
 	 */
 	public void cleanUp() {
-		this.evictionLock.lock();
+		lock();
 		try {
-			maintain(now());
+			maintain(false);
 		}
 		finally {
 			unlockAndNotify();
@@ -869,11 +873,22 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		}
 	}
 
+	/**
+	 * Record a hit on the node: in the read buffer, which counts it, or else in the statistics.
+	 * A read that fills its stripe of the buffer, or finds it full, drains the buffer unless
+	 * another thread holds the lock (or this thread does, from inside a function it runs).
+	 */
 	private void afterRead(Node<K, V> node) {
-		if (this.readBuffer.offer(node) && !this.evictionLock.isHeldByCurrentThread()
-				&& this.evictionLock.tryLock()) {
+		int outcome = this.readBuffer.offer(node);
+		if (outcome == ReadBuffer.RECORDED) {
+			return;
+		}
+		if (outcome == ReadBuffer.DROPPED) {
+			this.stats.recordHit();
+		}
+		if (!this.evictionLock.isLocked() && this.evictionLock.tryLock()) {
 			try {
-				maintain(now());
+				maintain(false);
 			}
 			finally {
 				unlockAndNotify();
@@ -882,11 +897,19 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	/**
-	 * Replay recorded reads and release expired entries. Called under the lock.
-	 * @return {@code now}, for chaining
+	 * Replay recorded reads and release expired entries. Called under the lock. The ticker is
+	 * read only when some entry has a deadline or the caller needs the time to give one, so that
+	 * a cache whose entries never expire never reads it.
+	 * @param needTime whether the caller needs the current time
+	 * @return the current time, or when no entry has a deadline and {@code needTime} is
+	 * {@code false}, the last time read, which then serves as well
 	 */
-	private long maintain(long now) {
+	private long maintain(boolean needTime) {
 		this.readBuffer.drainTo(this.touchAction);
+		if (!needTime && this.timerWheel.isEmpty()) {
+			return this.timerWheel.time();
+		}
+		long now = now();
 		this.timerWheel.advance(now, this.expireAction);
 		return now;
 	}
@@ -902,7 +925,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * Called under the lock; refuses an entry larger than the budget before changing anything.
 	 */
 	private void install(K key, V value, long weight, long expiresAt, Node<K, V> old) {
-		long ownBytes = this.structureBytes + Layout.tableBytes(Math.max(this.peakCount, this.entryCount + 1));
+		long ownBytes = this.structureBytes + tableBytesWith(1);
 		if (weight > this.maxBytes - ownBytes) {
 			this.stats.recordRejection();
 			throw new EntryTooLargeException(key, weight, this.maxBytes, ownBytes);
@@ -944,7 +967,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * @param spare a node to leave alone because the caller is replacing it, or {@code null}
 	 */
 	private void evict(long maxBytes, long maxItems, long extraBytes, long extraItems, Node<K, V> spare) {
-		long table = Layout.tableBytes(Math.max(this.peakCount, this.entryCount + extraItems));
+		long table = tableBytesWith(extraItems);
 		Node<K, V> victim = this.accessOrder.peekFirst();
 		while (victim != null) {
 			boolean tooMany = this.entryCount + extraItems > maxItems;
@@ -957,6 +980,15 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			}
 			victim = next;
 		}
+	}
+
+	/**
+	 * Return the bytes of the hash table once it holds {@code extraItems} more entries. Called
+	 * under the lock.
+	 */
+	private long tableBytesWith(long extraItems) {
+		long count = this.entryCount + extraItems;
+		return (count <= this.peakCount) ? this.tableBytes : Layout.tableBytes(count);
 	}
 
 	private void removeNode(Node<K, V> node, RemovalCause cause) {
@@ -1030,9 +1062,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * @return the stamp, or {@link Long#MAX_VALUE} if the cache is empty
 	 */
 	long eldestAccessStamp() {
-		this.evictionLock.lock();
+		lock();
 		try {
-			maintain(now());
+			maintain(false);
 			Node<K, V> eldest = this.accessOrder.peekFirst();
 			return (eldest != null) ? eldest.accessStamp : Long.MAX_VALUE;
 		}
@@ -1046,9 +1078,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * stamp.
 	 */
 	void evictEldest(long accessStamp) {
-		this.evictionLock.lock();
+		lock();
 		try {
-			maintain(now());
+			maintain(false);
 			Node<K, V> eldest = this.accessOrder.peekFirst();
 			if (eldest != null && eldest.accessStamp == accessStamp) {
 				removeNode(eldest, RemovalCause.SIZE);
@@ -1057,6 +1089,25 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		finally {
 			unlockAndNotify();
 		}
+	}
+
+	/**
+	 * Take the eviction lock. Writes hold it for a few hundred nanoseconds, so a thread that
+	 * finds it held spins briefly before it parks, which would cost microseconds; on a single
+	 * processor, where the holder cannot run while another thread spins, it parks at once.
+	 */
+	private void lock() {
+		ReentrantLock lock = this.evictionLock;
+		if (lock.tryLock()) {
+			return;
+		}
+		for (int spins = LOCK_SPINS; spins > 0; spins--) {
+			Thread.onSpinWait();
+			if (!lock.isLocked() && lock.tryLock()) {
+				return;
+			}
+		}
+		lock.lock();
 	}
 
 	private void unlockAndNotify() {

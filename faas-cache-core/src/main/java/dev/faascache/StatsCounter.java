@@ -6,7 +6,8 @@ package dev.faascache;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Striped counters behind {@link CacheStats}: cheap to increment from many threads.
+ * Striped counters behind {@link CacheStats}: cheap to increment from many threads. Most hits
+ * are counted by the {@link ReadBuffer} that records them, and only the others here.
  */
 final class StatsCounter {
 
@@ -50,8 +51,12 @@ final class StatsCounter {
 		}
 	}
 
-	CacheStats snapshot() {
-		return new CacheStats(this.hits.sum(), this.misses.sum(), this.puts.sum(), this.sizeEvictions.sum(),
+	/**
+	 * Return the counters now.
+	 * @param bufferedHits hits counted by the read buffer rather than here
+	 */
+	CacheStats snapshot(long bufferedHits) {
+		return new CacheStats(bufferedHits + this.hits.sum(), this.misses.sum(), this.puts.sum(), this.sizeEvictions.sum(),
 				this.itemsEvictions.sum(), this.expirations.sum(), this.rejections.sum());
 	}
 

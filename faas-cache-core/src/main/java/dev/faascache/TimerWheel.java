@@ -34,6 +34,23 @@ final class TimerWheel<K, V> {
 	/** The time of the last advance, in cache nanoseconds. */
 	private long time;
 
+	/** Nodes in the wheel. */
+	private long scheduled;
+
+	/**
+	 * Return whether no node is scheduled: then no entry of the cache has a deadline.
+	 */
+	boolean isEmpty() {
+		return this.scheduled == 0;
+	}
+
+	/**
+	 * Return the time of the last advance.
+	 */
+	long time() {
+		return this.time;
+	}
+
 	/**
 	 * Place a node that has a deadline.
 	 */
@@ -50,6 +67,7 @@ final class TimerWheel<K, V> {
 		this.wheel[level][bucket] = node;
 		node.wheelLevel = (byte) level;
 		node.wheelBucket = bucket;
+		this.scheduled++;
 	}
 
 	/**
@@ -73,6 +91,7 @@ final class TimerWheel<K, V> {
 		node.wheelPrev = null;
 		node.wheelNext = null;
 		node.wheelLevel = -1;
+		this.scheduled--;
 	}
 
 	/**
@@ -85,6 +104,9 @@ final class TimerWheel<K, V> {
 			now = previous;
 		}
 		this.time = now;
+		if (this.scheduled == 0) {
+			return;
+		}
 		for (int level = SHIFT.length - 1; level >= 0; level--) {
 			long from = previous >>> SHIFT[level];
 			long to = now >>> SHIFT[level];
@@ -109,6 +131,7 @@ final class TimerWheel<K, V> {
 			node.wheelPrev = null;
 			node.wheelNext = null;
 			node.wheelLevel = -1;
+			this.scheduled--;
 			if (node.isExpiredAt(now)) {
 				expired.accept(node);
 			}
