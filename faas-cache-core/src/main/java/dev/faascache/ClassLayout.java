@@ -54,19 +54,11 @@ final class ClassLayout {
 
 	private static final System.Logger logger = System.getLogger(Sizer.class.getName());
 
-	private static final MemoryMeter meter = MemoryMeter.builder().build();
-
 	private static final FieldAndClassFilter classFilter = Filters.getClassFilters(true);
 
 	private static final FieldFilter fieldFilter = Filters.getFieldFilters(true, false, true);
 
-	private static final long ALIGNMENT = MemoryMeter.getMemoryLayoutSpecification().getObjectAlignment();
-
-	private static final long ARRAY_BASE = FieldReader.arrayBaseOffset();
-
-	private static final int REFERENCE_SIZE = MemoryMeter.getMemoryLayoutSpecification().getReferenceSize();
-
-	private static final long STRING_SIZE = meter.measure("");
+	private static final long STRING_SIZE = MemoryLayout.instanceSize(String.class);
 
 	private static final long STRING_VALUE_OFFSET = FieldReader.offsetOf(String.class, "value");
 
@@ -94,12 +86,16 @@ final class ClassLayout {
 	/** Reference fields read by reflection: those of records and hidden classes. */
 	final Field[] reflectedFields;
 
-	/** Shallow size of an instance, measured on the first one; -1 until then or for arrays. */
-	private volatile long shallowSize = -1;
+	/**
+	 * Shallow size of an instance, or -1 for an array, or until jamm has measured the first
+	 * instance of a class with {@code @Contended} padding.
+	 */
+	private volatile long shallowSize;
 
 	private ClassLayout(Class<?> type) {
 		this.kind = kindOf(type);
-		this.elementSize = type.isArray() ? elementSize(type.getComponentType()) : 0;
+		this.elementSize = type.isArray() ? MemoryLayout.elementSize(type.getComponentType()) : 0;
+		this.shallowSize = (this.kind == Kind.INSTANCE) ? MemoryLayout.instanceSize(type) : -1;
 		List<Long> offsets = new ArrayList<>();
 		List<Field> reflected = new ArrayList<>();
 		List<String> unreadable = new ArrayList<>();
@@ -154,22 +150,6 @@ final class ClassLayout {
 		return Kind.INSTANCE;
 	}
 
-	private static int elementSize(Class<?> component) {
-		if (!component.isPrimitive()) {
-			return REFERENCE_SIZE;
-		}
-		if (component == long.class || component == double.class) {
-			return 8;
-		}
-		if (component == int.class || component == float.class) {
-			return 4;
-		}
-		if (component == short.class || component == char.class) {
-			return 2;
-		}
-		return 1;
-	}
-
 	/**
 	 * Return whether instances reference nothing this layout follows.
 	 */
@@ -183,7 +163,7 @@ final class ClassLayout {
 	long instanceSize(Object instance) {
 		long size = this.shallowSize;
 		if (size < 0) {
-			size = meter.measure(instance);
+			size = Jamm.meter.measure(instance);
 			this.shallowSize = size;
 		}
 		return size;
@@ -193,7 +173,7 @@ final class ClassLayout {
 	 * Return the size of an array of this class with the given number of elements.
 	 */
 	long arraySize(int length) {
-		return align(ARRAY_BASE + (long) length * this.elementSize);
+		return MemoryLayout.align(MemoryLayout.ARRAY_BASE + (long) length * this.elementSize);
 	}
 
 	/**
@@ -201,7 +181,7 @@ final class ClassLayout {
 	 */
 	static long stringSize(String string) {
 		byte[] value = (byte[]) FieldReader.read(string, STRING_VALUE_OFFSET);
-		return STRING_SIZE + align(ARRAY_BASE + value.length);
+		return STRING_SIZE + MemoryLayout.align(MemoryLayout.ARRAY_BASE + value.length);
 	}
 
 	/**
@@ -235,21 +215,27 @@ final class ClassLayout {
 		return ((boolean[]) array).length;
 	}
 
-	private static long align(long size) {
-		return (size + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
-	}
-
 	/**
 	 * Return jamm's deep size of the given object, for graphs that hold a {@link Measurable}, or
 	 * its shallow size if jamm cannot read some field in the graph.
 	 */
 	static long measureWithJamm(Object object) {
 		try {
-			return meter.measureDeep(object);
+			return Jamm.meter.measureDeep(object);
 		}
 		catch (CannotAccessFieldException ex) {
-			return meter.measure(object);
+			return Jamm.meter.measure(object);
 		}
+	}
+
+	/**
+	 * Holds jamm's meter, made only when a graph needs it: making one starts the platform MBean
+	 * server to read the JVM's options, which takes tens of milliseconds.
+	 */
+	private static final class Jamm {
+
+		static final MemoryMeter meter = MemoryMeter.builder().build();
+
 	}
 
 }

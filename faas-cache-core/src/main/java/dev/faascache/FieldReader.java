@@ -57,6 +57,13 @@ final class FieldReader {
 	}
 
 	/**
+	 * Return the bytes of an element of an array of references: the size of a reference.
+	 */
+	static int referenceSize() {
+		return unsafe.arrayIndexScale(Object[].class);
+	}
+
+	/**
 	 * Return the offset of the first element of an array of references.
 	 */
 	static long arrayBaseOffset() {

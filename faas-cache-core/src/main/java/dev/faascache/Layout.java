@@ -5,41 +5,36 @@ package dev.faascache;
 
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.github.jamm.MemoryMeter;
-
 /**
- * The heap the cache's own structure takes, measured once with the JVM's real object layout.
+ * The heap the cache's own structure takes, measured with the JVM's real object layout.
  */
 final class Layout {
-
-	private static final MemoryMeter meter = MemoryMeter.builder().build();
-
-	private static final long ARRAY_HEADER = meter.measure(new Object[0]);
-
-	private static final long REFERENCE = (meter.measure(new Object[1024]) - ARRAY_HEADER) / 1024;
 
 	/**
 	 * Bytes each entry costs beyond its key and value: our node and the hash map's node. The hash
 	 * table itself is accounted by {@link #tableBytes(long)}, since it never shrinks.
 	 */
-	static final long NODE_OVERHEAD = meter.measure(new Node<>(null, null, 0, 0)) + hashMapNodeBytes();
+	static final long NODE_OVERHEAD = MemoryLayout.instanceSize(Node.class) + hashMapNodeBytes();
 
 	private Layout() {
 	}
 
 	/**
-	 * Return the deep size of the given parts of a cache's structure, each counted once.
+	 * Return the deep size of the given parts of a cache's structure, each measured on its own.
 	 */
 	static long measureDeep(Object... parts) {
 		long total = 0;
 		for (Object part : parts) {
-			total += meter.measureDeep(part);
+			total += Sizer.deep().sizeOf(part);
 		}
 		return total;
 	}
 
+	/**
+	 * Return the shallow size of an object that is not an array.
+	 */
 	static long measure(Object object) {
-		return meter.measure(object);
+		return ClassLayout.of(object.getClass()).instanceSize(object);
 	}
 
 	/**
@@ -56,22 +51,16 @@ final class Layout {
 		while (peakCount >= slots - (slots >>> 2)) {
 			slots <<= 1;
 		}
-		return ARRAY_HEADER + slots * REFERENCE;
+		return MemoryLayout.align(MemoryLayout.ARRAY_BASE + slots * MemoryLayout.REFERENCE_SIZE);
 	}
 
 	private static long hashMapNodeBytes() {
-		int entries = 4096;
-		Object shared = new Object();
-		ConcurrentHashMap<Integer, Object> map = new ConcurrentHashMap<>();
-		long keys = 0;
-		for (int i = 0; i < entries; i++) {
-			Integer key = 1_000_000 + i;
-			keys += meter.measure(key);
-			map.put(key, shared);
+		try {
+			return MemoryLayout.instanceSize(Class.forName(ConcurrentHashMap.class.getName() + "$Node"));
 		}
-		long empty = meter.measureDeep(new ConcurrentHashMap<>());
-		long full = meter.measureDeep(map);
-		return Math.max(0, (full - empty - keys - meter.measure(shared) - tableBytes(entries)) / entries);
+		catch (ClassNotFoundException ex) {
+			throw new IllegalStateException("ConcurrentHashMap has no Node class to measure", ex);
+		}
 	}
 
 }

@@ -123,6 +123,11 @@ class DeepSizerTest {
 				}),
 				shape("atomic reference", () -> new AtomicReference<>(new int[10])),
 				shape("subclass fields", () -> new SpecialProduct("id", "name", 1, List.of("a"), "extra")),
+				shape("record of every primitive", () -> new Primitives(true, (byte) 1, 'c', (short) 2, 3, 4f, 5L, 6d,
+						"text")),
+				shape("record of a byte and a long", () -> new Padded((byte) 1, 2L)),
+				shape("class with @Contended fields", () -> new Thread(() -> {
+				}, "unstarted")),
 				shape("random bytes", () -> {
 					byte[] bytes = new byte[1 + random.nextInt(20_000)];
 					random.nextBytes(bytes);
@@ -287,6 +292,13 @@ class DeepSizerTest {
 	}
 
 	record Tagged(TimeUnit unit, Class<?> type, String tag) {
+	}
+
+	record Primitives(boolean flag, byte tiny, char letter, short small, int number, float ratio, long big,
+			double precise, String text) {
+	}
+
+	record Padded(byte tiny, long big) {
 	}
 
 	static final class SelfMeasured implements Measurable {
