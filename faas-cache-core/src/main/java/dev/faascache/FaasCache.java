@@ -47,7 +47,13 @@ import java.util.function.LongUnaryOperator;
  * Because each write evicts before it returns, the bounds hold after every operation, not
  * eventually. Expiry and eviction are done on the caller's thread, amortised over writes (and over
  * reads whose buffer fills); {@link #cleanUp()} runs them on demand. Removal listeners run after
- * the lock is released.
+ * the lock is released. In single-threaded use the LRU order is exact; under concurrent reads it
+ * is sampled (see {@link ReadBuffer}).
+ * <p>
+ * This is Caffeine's design (a concurrent map, reads recorded in striped buffers and replayed
+ * under a try-lock) without its executor: Caffeine drains its buffers on another thread and lets
+ * writers return before the bounds hold, while this cache, which must start no thread and never
+ * exceed its byte budget, does both on the caller's thread.
  * <h2>Sizes</h2>
  * Each entry is measured once, when it is written: the deep size of its key and value, by the
  * {@link Sizer}, plus the fixed overhead of its node. {@link #getByteSize()} is the running total
@@ -883,10 +889,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		if (outcome == ReadBuffer.RECORDED) {
 			return;
 		}
-		if (outcome == ReadBuffer.DROPPED) {
+		if (outcome != ReadBuffer.RECORDED_FULL) {
 			this.stats.recordHit();
 		}
-		if (!this.evictionLock.isLocked() && this.evictionLock.tryLock()) {
+		if (outcome != ReadBuffer.SKIPPED && !this.evictionLock.isLocked() && this.evictionLock.tryLock()) {
 			try {
 				maintain(false);
 			}

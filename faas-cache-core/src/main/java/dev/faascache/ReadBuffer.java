@@ -3,6 +3,7 @@
  */
 package dev.faascache;
 
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
@@ -11,14 +12,24 @@ import java.util.function.Consumer;
  * Striped, lossy ring buffers that record reads so that the access order can be updated later,
  * in a batch, under the eviction lock, instead of taking a lock on every read.
  * <p>
- * Each thread writes to the stripe its identity hashes to. When a stripe is full, or another
- * thread is writing to it at the same moment, the read is not recorded: the LRU order is then
- * approximate, which is the price of reads that never block. A single thread never loses a read,
- * because it drains as soon as its stripe fills, so single-threaded use keeps the exact LRU order.
+ * Each thread writes to the stripe its thread id selects, so that threads made one after the
+ * other, as those of a pool, use different stripes as long as there are enough. A single thread
+ * never loses a read, because it drains as soon as its stripe fills, so single-threaded use
+ * keeps the exact LRU order.
  * <p>
- * The count of reads each stripe recorded doubles as the cache's hit count, so that a hit costs
- * one compare-and-set in all. The counters of different stripes, and their slots, lie on
- * different cache lines, so that threads on different stripes do not slow each other down.
+ * Under concurrent use the order is sampled instead. Every recorded read costs a reordering of
+ * the list under the lock, so that recording every read from several threads would make the
+ * threads queue for the lock; Caffeine avoids that by draining on another thread and dropping
+ * reads while a drain is pending, which this cache, with no thread of its own, cannot do. When
+ * a drain finds reads recorded by more than one stripe, one read in {@value #SAMPLING} is
+ * recorded until a drain finds a single stripe in use again. Reads are also left out when their
+ * stripe is full or another thread writes to it at the same moment. A hot entry is read often
+ * enough to stay near the head of the order; the price is that an entry read only once may be
+ * evicted a little early.
+ * <p>
+ * The count of reads each stripe recorded doubles as the cache's hit count, so that a recorded
+ * hit costs one compare-and-set in all. The counters of different stripes, and their slots, lie
+ * on different cache lines, so that threads on different stripes do not slow each other down.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -31,8 +42,17 @@ final class ReadBuffer<K, V> {
 	/** The read was recorded and filled its stripe, which should be drained. */
 	static final int RECORDED_FULL = 1;
 
-	/** The read was not recorded: its stripe was full or in use by another thread. */
-	static final int DROPPED = 2;
+	/** The read was not recorded, and not counted, because its stripe is full: drain it. */
+	static final int FULL = 2;
+
+	/**
+	 * The read was not recorded, and not counted: it was not sampled, or another thread wrote to
+	 * its stripe at the same moment.
+	 */
+	static final int SKIPPED = 3;
+
+	/** Under concurrent use, one read in this many is recorded; a power of two. */
+	static final int SAMPLING = 4;
 
 	/** Reads a stripe holds; a read that fills it asks for a drain. */
 	static final int STRIPE_CAPACITY = 16;
@@ -58,21 +78,37 @@ final class ReadBuffer<K, V> {
 
 	private final AtomicLongArray counters = new AtomicLongArray(STRIPES * COUNTER_STRIDE);
 
+	/** Whether the last drain that found recorded reads found them in more than one stripe. */
+	private volatile boolean concurrent;
+
 	/**
 	 * Record a read of {@code node}.
 	 * @return {@link #RECORDED}, {@link #RECORDED_FULL} if the stripe is now full and should be
-	 * drained, or {@link #DROPPED} if the read was not recorded (and so not counted)
+	 * drained, {@link #FULL} or {@link #SKIPPED}
 	 */
 	int offer(Node<K, V> node) {
-		int stripe = System.identityHashCode(Thread.currentThread()) & (STRIPES - 1);
+		if (this.concurrent && (ThreadLocalRandom.current().nextInt() & (SAMPLING - 1)) != 0) {
+			return SKIPPED;
+		}
+		int stripe = stripeOf(Thread.currentThread());
 		int counter = stripe * COUNTER_STRIDE;
 		long write = this.counters.get(counter);
 		long pending = write - this.counters.get(counter + DRAINED);
-		if (pending >= STRIPE_CAPACITY || !this.counters.compareAndSet(counter, write, write + 1)) {
-			return DROPPED;
+		if (pending >= STRIPE_CAPACITY) {
+			return FULL;
+		}
+		if (!this.counters.compareAndSet(counter, write, write + 1)) {
+			return SKIPPED;
 		}
 		this.buffer.lazySet(stripe * SLOT_STRIDE + (int) (write & STRIPE_MASK), node);
 		return (pending + 1 >= STRIPE_CAPACITY) ? RECORDED_FULL : RECORDED;
+	}
+
+	/**
+	 * Return the stripe the given thread records its reads in.
+	 */
+	static int stripeOf(Thread thread) {
+		return (int) thread.getId() & (STRIPES - 1);
 	}
 
 	/**
@@ -91,6 +127,7 @@ final class ReadBuffer<K, V> {
 	 * eviction lock.
 	 */
 	void drainTo(Consumer<Node<K, V>> consumer) {
+		int active = 0;
 		for (int stripe = 0; stripe < STRIPES; stripe++) {
 			int counter = stripe * COUNTER_STRIDE;
 			long read = this.counters.get(counter + DRAINED);
@@ -98,6 +135,7 @@ final class ReadBuffer<K, V> {
 			if (read == write) {
 				continue;
 			}
+			active++;
 			for (; read < write; read++) {
 				int index = stripe * SLOT_STRIDE + (int) (read & STRIPE_MASK);
 				Node<K, V> node = this.buffer.get(index);
@@ -108,6 +146,9 @@ final class ReadBuffer<K, V> {
 				consumer.accept(node);
 			}
 			this.counters.lazySet(counter + DRAINED, read);
+		}
+		if (active > 0 && this.concurrent != (active > 1)) {
+			this.concurrent = active > 1;
 		}
 	}
 
