@@ -6,8 +6,13 @@ package dev.faascache.spring;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
@@ -223,6 +228,35 @@ class TwoLevelCacheTests {
 			FaasCacheManager cacheManager = context.getBean(FaasCacheManager.class);
 			assertThat(cacheManager.getCache("products")).isInstanceOf(TwoLevelFaasSpringCache.class);
 			assertThat(cacheManager.getCache("users")).isNotInstanceOf(TwoLevelFaasSpringCache.class);
+		});
+	}
+
+	@Test
+	void concurrentLoadsOfAKeyAskRedisOnceAndCallOneLoader() throws Exception {
+		this.contextRunner.run((context) -> {
+			TwoLevelFaasSpringCache products = products(context);
+			AtomicInteger loads = new AtomicInteger();
+			int keys = 50;
+			ExecutorService executor = Executors.newFixedThreadPool(8);
+			try {
+				List<Future<?>> calls = new ArrayList<>();
+				for (int thread = 0; thread < 8; thread++) {
+					calls.add(executor.submit(() -> {
+						for (int key = 0; key < keys; key++) {
+							String id = String.valueOf(key);
+							assertThat(products.get(id, () -> product(id, loads))).isEqualTo(product(id));
+						}
+					}));
+				}
+				for (Future<?> call : calls) {
+					call.get(30, TimeUnit.SECONDS);
+				}
+			}
+			finally {
+				executor.shutdownNow();
+			}
+			assertThat(loads).hasValue(keys);
+			assertThat(products.getSecondLevel().missCount()).as("Redis lookups").isEqualTo(keys);
 		});
 	}
 
