@@ -59,6 +59,9 @@ public class FaasCacheProperties extends FaasCacheSpec {
 	 */
 	private RestorePolicy onRestore = RestorePolicy.EXPIRE;
 
+	// hides the field of FaasCacheSpec: under faas.cache.l2 the connection settings join those a
+	// cache may override, and the metadata processor reads the field of this class
+
 	/**
 	 * Second level of every cache, in Redis, unless overridden under 'faas.cache.caches', and how
 	 * it connects to Redis.
