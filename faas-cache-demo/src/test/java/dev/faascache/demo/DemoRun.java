@@ -38,14 +38,18 @@ final class DemoRun implements SpringApplicationHook, AutoCloseable {
 
 	private final Map<String, Object> properties;
 
+	private final String[] profiles;
+
 	private ConfigurableApplicationContext context;
 
 	/**
 	 * Create a run.
 	 * @param properties properties that take precedence over {@code application.yml}
+	 * @param profiles profiles to activate, such as {@code redis}
 	 */
-	DemoRun(Map<String, Object> properties) {
+	DemoRun(Map<String, Object> properties, String... profiles) {
 		this.properties = properties;
+		this.profiles = profiles;
 	}
 
 	/**
@@ -80,6 +84,7 @@ final class DemoRun implements SpringApplicationHook, AutoCloseable {
 	@Override
 	public SpringApplicationRunListener getRunListener(SpringApplication application) {
 		application.addPrimarySources(List.of(FakeTickerConfiguration.class));
+		application.setAdditionalProfiles(this.profiles);
 		return new SpringApplicationRunListener() {
 
 			@Override

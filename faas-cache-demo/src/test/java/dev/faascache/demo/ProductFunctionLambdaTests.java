@@ -9,38 +9,50 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.faascache.FaasCache;
 import dev.faascache.spring.FaasCacheRestoreHandler;
 import dev.faascache.spring.RestorePolicy;
+import dev.faascache.spring.TwoLevelFaasSpringCache;
+import dev.faascache.spring.redis.RedisServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.cache.CacheManager;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Drives the demo through the handler named in {@code template.yaml}, as the Lambda runtime does:
  * one {@link FunctionInvoker} per container, started once, then invocations with a JSON event in
- * an input stream and a {@link TestLambdaContext}.
+ * an input stream and a {@link TestLambdaContext}; with the {@code redis} profile, against a real
+ * Redis server that containers share.
  */
 class ProductFunctionLambdaTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
+
+	private final List<DemoRun> runs = new ArrayList<>();
 
 	private DemoRun run;
 
 	private FunctionInvoker invoker;
 
 	@AfterEach
-	void stopContainer() {
-		if (this.run != null) {
-			this.run.close();
-		}
+	void stopContainers() {
+		this.runs.forEach(DemoRun::close);
+		redis.start();
 	}
 
 	@Test
@@ -117,17 +129,53 @@ class ProductFunctionLambdaTests {
 		assertThat(handler.getPolicy()).isEqualTo(RestorePolicy.CLEAR);
 	}
 
-	private void startContainer(Map<String, Object> properties) {
+	@Test
+	void defaultProfileOpensNoRedisConnection() {
+		startContainer(Map.of());
+		assertThat(this.run.context().getBeanNamesForType(RedisConnectionFactory.class)).isEmpty();
+		assertThat(this.run.context().getBean(CacheManager.class).getCache(ProductCatalogClient.CACHE))
+			.isNotInstanceOf(TwoLevelFaasSpringCache.class);
+	}
+
+	@Test
+	void redisProfileSharesProductsBetweenContainers() throws IOException {
+		startContainer(Map.of("REDIS_PORT", redis.port()), "redis");
+		DemoRun first = this.run;
+		FunctionInvoker firstInvoker = this.invoker;
+		startContainer(Map.of("REDIS_PORT", redis.port()), "redis");
+		assertThat(invoke(firstInvoker, "42").id()).isEqualTo("42");
+		assertThat(redis.command("EXISTS", "faas-cache-demo:products::42")).isEqualTo(1L);
+		assertThat(invoke("42")).isEqualTo(new Product("42", "Product 42", new BigDecimal("16.62")));
+		assertThat(first.catalog().calls()).as("catalog calls of the first container").isEqualTo(1);
+		assertThat(this.run.catalog().calls()).as("catalog calls of the second container").isZero();
+		assertThat(this.run.productsCache()).as("heap of the second container").containsKey("42");
+	}
+
+	@Test
+	void redisProfileAnswersFromTheCatalogWhileRedisIsDown() throws IOException {
+		startContainer(Map.of("REDIS_PORT", redis.port()), "redis");
+		redis.stop();
+		assertThat(invoke("7").id()).isEqualTo("7");
+		assertThat(invoke("7").id()).isEqualTo("7");
+		assertThat(this.run.catalog().calls()).isEqualTo(1);
+	}
+
+	private void startContainer(Map<String, Object> properties, String... profiles) {
 		Map<String, Object> testProperties = new HashMap<>(properties);
 		testProperties.put("demo.catalog.latency", "2ms");
-		this.run = new DemoRun(testProperties);
+		this.run = new DemoRun(testProperties, profiles);
+		this.runs.add(this.run);
 		this.invoker = this.run.startFunctionInvoker();
 	}
 
 	private Product invoke(String id) throws IOException {
+		return invoke(this.invoker, id);
+	}
+
+	private static Product invoke(FunctionInvoker invoker, String id) throws IOException {
 		byte[] event = ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
-		this.invoker.handleRequest(new ByteArrayInputStream(event), output, new TestLambdaContext());
+		invoker.handleRequest(new ByteArrayInputStream(event), output, new TestLambdaContext());
 		return json.readValue(output.toByteArray(), Product.class);
 	}
 

@@ -30,7 +30,7 @@ import org.springframework.cache.support.NullValue;
  */
 final class ConfiguredCacheFactory implements Function<String, FaasCache<Object, Object>> {
 
-	private static final String PREFIX = "faas.cache";
+	static final String PREFIX = "faas.cache";
 
 	private static final Pattern PLAIN_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
@@ -69,8 +69,26 @@ final class ConfiguredCacheFactory implements Function<String, FaasCache<Object,
 	}
 
 	private Bounds override(String name, FaasCacheSpec spec) {
-		String prefix = PREFIX + ".caches" + (PLAIN_NAME.matcher(name).matches() ? "." + name : "[" + name + "]");
-		return Bounds.of(prefix, spec, this.defaults);
+		return Bounds.of(cachePrefix(name), spec, this.defaults);
+	}
+
+	/**
+	 * Return the prefix of the properties of the named cache, as a message should name them.
+	 */
+	static String cachePrefix(String name) {
+		return PREFIX + ".caches" + (PLAIN_NAME.matcher(name).matches() ? "." + name : "[" + name + "]");
+	}
+
+	/**
+	 * Return the duration if it is positive.
+	 * @throws InvalidConfigurationPropertyValueException naming the property if it is not
+	 */
+	static Duration requirePositive(String property, Duration value) {
+		if (value.isNegative() || value.isZero()) {
+			throw new InvalidConfigurationPropertyValueException(property, value,
+					"Expected a positive duration, such as 60s, 5m, 1h or 60 (a bare number means seconds)");
+		}
+		return value;
 	}
 
 	/**
@@ -131,7 +149,7 @@ final class ConfiguredCacheFactory implements Function<String, FaasCache<Object,
 			return new Bounds((maxSize != null) ? parseSize(maxSizeProperty, maxSize) : fallback.maxSize(),
 					(maxSize != null) ? maxSizeProperty : fallback.maxSizeProperty(),
 					(maxItems != null) ? requirePositive(prefix + ".max-items", maxItems) : fallback.maxItems(),
-					(defaultTtl != null) ? requirePositive(prefix + ".default-ttl", defaultTtl) : fallback.defaultTtl());
+					(defaultTtl != null) ? ConfiguredCacheFactory.requirePositive(prefix + ".default-ttl", defaultTtl) : fallback.defaultTtl());
 		}
 
 		private static ByteSize parseSize(String property, String value) {
@@ -147,14 +165,6 @@ final class ConfiguredCacheFactory implements Function<String, FaasCache<Object,
 			if (value <= 0) {
 				throw new InvalidConfigurationPropertyValueException(property, value,
 						"Expected a positive number of entries, such as 10000");
-			}
-			return value;
-		}
-
-		private static Duration requirePositive(String property, Duration value) {
-			if (value.isNegative() || value.isZero()) {
-				throw new InvalidConfigurationPropertyValueException(property, value,
-						"Expected a positive duration, such as 60s, 5m, 1h or 60 (a bare number means seconds)");
 			}
 			return value;
 		}

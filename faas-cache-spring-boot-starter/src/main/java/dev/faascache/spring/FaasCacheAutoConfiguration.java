@@ -10,6 +10,8 @@ import dev.faascache.FaasCache;
 import dev.faascache.RemovalListener;
 import dev.faascache.Sizer;
 import dev.faascache.Ticker;
+import dev.faascache.spring.l2.SecondLevel;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,6 +22,7 @@ import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
 import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.interceptor.CacheAspectSupport;
 import org.springframework.context.annotation.Bean;
@@ -35,21 +38,26 @@ import org.springframework.context.annotation.Import;
  * {@link Ticker}, {@link Sizer} or {@link RemovalListener} bean is given to every cache; a
  * removal listener sees {@code null} for a cached null value. {@link CacheManagerCustomizer}
  * beans for {@link FaasCacheManager} customize the manager before its caches are created.
+ * <p>
+ * With {@code faas.cache.l2.enabled} (or a cache's own {@code l2.enabled}) true, caches keep
+ * their entries in Redis too, behind the heap (see {@link FaasCacheRedisConfiguration}); startup
+ * fails if Spring Data Redis or a {@code RedisConnectionFactory} is missing then.
  */
-@AutoConfiguration(before = CacheAutoConfiguration.class)
+@AutoConfiguration(before = CacheAutoConfiguration.class,
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass({ CacheManager.class, FaasCache.class })
 @ConditionalOnBean(CacheAspectSupport.class)
 @ConditionalOnMissingBean(value = CacheManager.class, name = "cacheResolver")
 @Conditional(CacheTypeNotSetCondition.class)
 @EnableConfigurationProperties(FaasCacheProperties.class)
-@Import({ FaasCacheMetricsConfiguration.class, FaasCacheCracConfiguration.class })
+@Import({ FaasCacheMetricsConfiguration.class, FaasCacheCracConfiguration.class, FaasCacheRedisConfiguration.class })
 public final class FaasCacheAutoConfiguration {
 
 	@Bean
 	@SuppressWarnings("unchecked")
 	FaasCacheManager cacheManager(FaasCacheProperties properties, ObjectProvider<Ticker> ticker,
 			ObjectProvider<Sizer> sizer, ObjectProvider<RemovalListener<?, ?>> removalListener,
-			ObjectProvider<CacheManagerCustomizer<?>> customizers) {
+			ObjectProvider<CacheManagerCustomizer<?>> customizers, ObjectProvider<SecondLevel> secondLevel) {
 		FaasCacheManager cacheManager = new FaasCacheManager(new ConfiguredCacheFactory(properties,
 				ticker.getIfAvailable(), sizer.getIfAvailable(),
 				(RemovalListener<Object, Object>) removalListener.getIfAvailable()));
@@ -58,7 +66,25 @@ public final class FaasCacheAutoConfiguration {
 		cacheManager.setCacheNames(cacheNames);
 		cacheManager.setDynamic(properties.isDynamic());
 		cacheManager.setAllowNullValues(properties.isAllowNullValues());
+		cacheManager.setSecondLevel(secondLevel(properties, secondLevel));
 		return new CacheManagerCustomizers(customizers.orderedStream().toList()).customize(cacheManager);
+	}
+
+	private static @Nullable SecondLevel secondLevel(FaasCacheProperties properties,
+			ObjectProvider<SecondLevel> secondLevel) {
+		// checks every l2 setting, so that a bad one fails startup even when no cache has a second level
+		new ConfiguredSecondLevel(properties);
+		String enabling = ConfiguredSecondLevel.enablingProperty(properties);
+		if (enabling == null) {
+			return null;
+		}
+		SecondLevel available = secondLevel.getIfAvailable();
+		if (available == null) {
+			throw new InvalidConfigurationPropertyValueException(enabling, true,
+					"A second level needs Spring Data Redis on the classpath (spring-boot-starter-data-redis) and a "
+							+ "RedisConnectionFactory bean, as spring.data.redis.* configures");
+		}
+		return available;
 	}
 
 }

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
 import dev.faascache.FaasCache;
+import dev.faascache.spring.l2.SecondLevel;
+import dev.faascache.spring.l2.SecondLevelCache;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -44,6 +46,8 @@ public class FaasCacheManager implements CacheManager, InitializingBean {
 	private volatile boolean dynamic = true;
 
 	private volatile boolean allowNullValues = true;
+
+	private volatile @Nullable SecondLevel secondLevel;
 
 	/**
 	 * Create a manager that builds each cache with the given factory.
@@ -102,6 +106,24 @@ public class FaasCacheManager implements CacheManager, InitializingBean {
 	}
 
 	/**
+	 * Set the second level behind the heap, such as Redis, shared by every instance of the
+	 * application. Caches for which it has a remote cache are {@link TwoLevelFaasSpringCache}s;
+	 * the others keep their entries in the heap only. None by default.
+	 * @param secondLevel the second level, or {@code null} for none
+	 */
+	public void setSecondLevel(@Nullable SecondLevel secondLevel) {
+		this.secondLevel = secondLevel;
+	}
+
+	/**
+	 * Return the second level behind the heap.
+	 * @return the second level, or {@code null} if there is none
+	 */
+	public @Nullable SecondLevel getSecondLevel() {
+		return this.secondLevel;
+	}
+
+	/**
 	 * Create the caches named with {@link #setCacheNames(Collection)}.
 	 * @throws RuntimeException if the cache factory fails to build a cache, for example because
 	 * of a bad configuration
@@ -140,12 +162,17 @@ public class FaasCacheManager implements CacheManager, InitializingBean {
 	/**
 	 * Create the cache for the given name.
 	 * @param name the cache name
-	 * @return a new cache around a {@link FaasCache} built by the factory
+	 * @return a new cache around a {@link FaasCache} built by the factory, with a second level if
+	 * the second level has one for the name
 	 * @throws RuntimeException if the cache factory fails to build a cache, for example because
 	 * of a bad configuration
 	 */
 	protected FaasSpringCache createCache(String name) {
-		return new FaasSpringCache(name, this.cacheFactory.apply(name), this.allowNullValues);
+		FaasCache<Object, Object> cache = this.cacheFactory.apply(name);
+		SecondLevel secondLevel = this.secondLevel;
+		SecondLevelCache remote = (secondLevel != null) ? secondLevel.cache(name) : null;
+		return (remote != null) ? new TwoLevelFaasSpringCache(name, cache, this.allowNullValues, remote)
+				: new FaasSpringCache(name, cache, this.allowNullValues);
 	}
 
 }

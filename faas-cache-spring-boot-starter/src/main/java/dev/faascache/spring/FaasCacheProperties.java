@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration properties of the caches, under the prefix {@code faas.cache}: the bounds of
@@ -57,6 +58,16 @@ public class FaasCacheProperties extends FaasCacheSpec {
 	 * wall-clock time since the snapshot. Needs org.crac:crac on the classpath.
 	 */
 	private RestorePolicy onRestore = RestorePolicy.EXPIRE;
+
+	// hides the field of FaasCacheSpec: under faas.cache.l2 the connection settings join those a
+	// cache may override, and the metadata processor reads the field of this class
+
+	/**
+	 * Second level of every cache, in Redis, unless overridden under 'faas.cache.caches', and how
+	 * it connects to Redis.
+	 */
+	@NestedConfigurationProperty
+	private final SecondLevelProperties l2 = new SecondLevelProperties();
 
 	/**
 	 * Return the names of the caches to create at startup.
@@ -152,6 +163,15 @@ public class FaasCacheProperties extends FaasCacheSpec {
 	 */
 	public void setOnRestore(RestorePolicy onRestore) {
 		this.onRestore = onRestore;
+	}
+
+	/**
+	 * Return the settings of the second level of every cache, in Redis, and of its connection.
+	 * @return the second level settings
+	 */
+	@Override
+	public SecondLevelProperties getL2() {
+		return this.l2;
 	}
 
 }

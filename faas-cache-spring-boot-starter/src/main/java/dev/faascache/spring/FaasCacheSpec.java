@@ -38,6 +38,11 @@ public class FaasCacheSpec {
 	private @Nullable Duration defaultTtl;
 
 	/**
+	 * Second level of the caches, in Redis.
+	 */
+	private final SecondLevelSpec l2 = new SecondLevelSpec();
+
+	/**
 	 * Return the byte budget, as written.
 	 * @return the size, or {@code null} if not set
 	 */
@@ -83,6 +88,14 @@ public class FaasCacheSpec {
 	 */
 	public void setDefaultTtl(@Nullable Duration defaultTtl) {
 		this.defaultTtl = defaultTtl;
+	}
+
+	/**
+	 * Return the settings of the second level, in Redis.
+	 * @return the second level settings
+	 */
+	public SecondLevelSpec getL2() {
+		return this.l2;
 	}
 
 }

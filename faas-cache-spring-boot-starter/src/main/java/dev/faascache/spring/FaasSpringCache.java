@@ -81,9 +81,27 @@ public class FaasSpringCache extends AbstractValueAdaptingCache {
 		return this.cache;
 	}
 
+	/**
+	 * Return the value cached for the key in the heap or, when the heap misses, in the second
+	 * level.
+	 */
 	@Override
 	protected @Nullable Object lookup(Object key) {
-		return this.cache.get(key);
+		Object cached = this.cache.get(key);
+		return (cached != null) ? cached : lookupSecondLevel(key);
+	}
+
+	/**
+	 * Return the value that a second level behind the heap holds for the key, once the heap has
+	 * missed, and cache it in the heap; called by at most one thread at a time per key when a
+	 * loader is given. This cache has no second level and returns {@code null}.
+	 * @param key the key to look up
+	 * @return the store value, {@link NullValue} for a cached {@code null}, or {@code null} if
+	 * the second level holds no value for the key
+	 * @see TwoLevelFaasSpringCache
+	 */
+	protected @Nullable Object lookupSecondLevel(Object key) {
+		return null;
 	}
 
 	/**
@@ -98,7 +116,7 @@ public class FaasSpringCache extends AbstractValueAdaptingCache {
 	@Override
 	@SuppressWarnings("unchecked")
 	public <T> @Nullable T get(Object key, Callable<T> valueLoader) {
-		Object cached = lookup(key);
+		Object cached = this.cache.get(key);
 		if (cached != null) {
 			return (T) fromStoreValue(cached);
 		}
@@ -118,7 +136,7 @@ public class FaasSpringCache extends AbstractValueAdaptingCache {
 	}
 
 	private CompletableFuture<Object> loadNow(Object key, Callable<?> valueLoader) {
-		Object cached = peek(key);
+		Object cached = peekOrLookupSecondLevel(key);
 		if (cached != null) {
 			return CompletableFuture.completedFuture(cached);
 		}
@@ -156,7 +174,7 @@ public class FaasSpringCache extends AbstractValueAdaptingCache {
 	@Override
 	@SuppressWarnings("unchecked")
 	public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
-		Object cached = lookup(key);
+		Object cached = this.cache.get(key);
 		if (cached != null) {
 			return CompletableFuture.completedFuture((T) fromStoreValue(cached));
 		}
@@ -164,7 +182,7 @@ public class FaasSpringCache extends AbstractValueAdaptingCache {
 	}
 
 	private CompletableFuture<Object> loadLater(Object key, Supplier<? extends CompletableFuture<?>> valueLoader) {
-		Object cached = peek(key);
+		Object cached = peekOrLookupSecondLevel(key);
 		if (cached != null) {
 			return CompletableFuture.completedFuture(cached);
 		}
@@ -176,11 +194,13 @@ public class FaasSpringCache extends AbstractValueAdaptingCache {
 	}
 
 	/**
-	 * Return the value cached for the key, where a load that just completed may have stored it,
-	 * without counting a miss in the statistics when there is none.
+	 * Return the value cached for the key in the heap, where a load that just completed may have
+	 * stored it, without counting a miss in the statistics when there is none, or else in the
+	 * second level.
 	 */
-	private @Nullable Object peek(Object key) {
-		return this.cache.containsKey(key) ? this.cache.get(key) : null;
+	private @Nullable Object peekOrLookupSecondLevel(Object key) {
+		Object cached = this.cache.containsKey(key) ? this.cache.get(key) : null;
+		return (cached != null) ? cached : lookupSecondLevel(key);
 	}
 
 	@Override
@@ -204,7 +224,13 @@ public class FaasSpringCache extends AbstractValueAdaptingCache {
 		}
 	}
 
-	private void store(Object key, Object value) {
+	/**
+	 * Cache the store value for the key in the heap, or evict the key if the value is larger than
+	 * the byte budget.
+	 * @param key the key
+	 * @param value the store value, {@link NullValue} for {@code null}
+	 */
+	protected void store(Object key, Object value) {
 		try {
 			this.cache.put(key, value);
 		}

@@ -38,7 +38,11 @@ class ConfigurationMetadataTests {
 		assertThat(properties).extracting((property) -> property.get("name"))
 			.containsExactlyInAnyOrder("faas.cache.max-size", "faas.cache.max-items", "faas.cache.default-ttl",
 					"faas.cache.cache-names", "faas.cache.dynamic", "faas.cache.allow-null-values",
-					"faas.cache.caches", "faas.cache.total-max-size", "faas.cache.on-restore");
+					"faas.cache.caches", "faas.cache.total-max-size", "faas.cache.on-restore", "faas.cache.l2.enabled",
+					"faas.cache.l2.ttl", "faas.cache.l2.timeout", "faas.cache.l2.connect-timeout",
+					"faas.cache.l2.key-prefix", "faas.cache.l2.serialization", "faas.cache.l2.trusted-packages",
+					"faas.cache.l2.log-interval", "faas.cache.l2.circuit-breaker.failure-threshold",
+					"faas.cache.l2.circuit-breaker.open-duration");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
 	}
 
@@ -46,7 +50,8 @@ class ConfigurationMetadataTests {
 	void metadataGivesDefaultsOfManagerSettings() throws IOException {
 		assertThat(readProperties()).filteredOn((property) -> property.get("type").equals("java.lang.Boolean"))
 			.extracting((property) -> property.get("name") + "=" + property.get("defaultValue"))
-			.containsExactlyInAnyOrder("faas.cache.dynamic=true", "faas.cache.allow-null-values=true");
+			.containsExactlyInAnyOrder("faas.cache.dynamic=true", "faas.cache.allow-null-values=true",
+					"faas.cache.l2.enabled=false");
 	}
 
 	@ParameterizedTest

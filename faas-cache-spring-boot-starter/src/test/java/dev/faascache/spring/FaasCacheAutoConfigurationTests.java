@@ -13,6 +13,7 @@ import dev.faascache.FakeTicker;
 import dev.faascache.RemovalCause;
 import dev.faascache.RemovalListener;
 import dev.faascache.Sizer;
+import dev.faascache.spring.l2.SecondLevel;
 import dev.faascache.spring.metrics.FaasCacheMeterBinderProvider;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -31,6 +33,7 @@ import org.springframework.cache.support.NoOpCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -254,6 +257,40 @@ class FaasCacheAutoConfigurationTests {
 			assertThat(context).hasSingleBean(FaasCacheManager.class);
 			assertThat(context).doesNotHaveBean(FaasCacheMeterBinderProvider.class);
 		});
+	}
+
+	@Test
+	void keepsCachesInTheHeapOnlyByDefaultEvenWithSpringDataRedis() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class)).run((context) -> {
+			assertThat(context).doesNotHaveBean(SecondLevel.class);
+			assertThat(context.getBean(FaasCacheManager.class).getCache("products"))
+				.isNotInstanceOf(TwoLevelFaasSpringCache.class);
+		});
+	}
+
+	@Test
+	void worksWithoutSpringDataRedis() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(RedisConnectionFactory.class)).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(SecondLevel.class);
+			FaasSpringCache cache = context.getBean(FaasCacheManager.class).getCache("products");
+			cache.put("key", "value");
+			assertThat(cache.get("key", String.class)).isEqualTo("value");
+		});
+	}
+
+	@Test
+	void failsStartupWhenSecondLevelIsEnabledWithoutSpringDataRedis() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(RedisConnectionFactory.class))
+			.withPropertyValues("faas.cache.l2.enabled=true")
+			.run((context) -> assertInvalidProperty(context, "faas.cache.l2.enabled", "true",
+					"needs Spring Data Redis on the classpath"));
+	}
+
+	@Test
+	void failsStartupWhenSecondLevelOfOneCacheIsEnabledWithoutRedisConnectionFactory() {
+		this.contextRunner.withPropertyValues("faas.cache.caches.users.l2.enabled=true")
+			.run((context) -> assertInvalidProperty(context, "faas.cache.caches.users.l2.enabled", "true",
+					"RedisConnectionFactory bean"));
 	}
 
 	private static void assertBounds(FaasCacheManager cacheManager, String name, String maxSize, Long maxItems,

@@ -57,7 +57,16 @@ class FaasCacheStarterBadInputTests {
 				Arguments.of("faas.cache.default-ttl", "soon", "soon", "faas.cache.default-ttl"),
 				Arguments.of("faas.cache.max-items", "many", "many", "faas.cache.max-items"),
 				Arguments.of("faas.cache.on-restore", "sometimes", "sometimes", "faas.cache.on-restore"),
-				Arguments.of("faas.cache.dynamic", "maybe", "maybe", "faas.cache.dynamic"));
+				Arguments.of("faas.cache.dynamic", "maybe", "maybe", "faas.cache.dynamic"),
+				Arguments.of("faas.cache.l2.timeout", "0", "PT0S", "positive duration"),
+				Arguments.of("faas.cache.l2.connect-timeout", "-1s", "PT-1S", "positive duration"),
+				Arguments.of("faas.cache.l2.ttl", "0s", "PT0S", "positive duration"),
+				Arguments.of("faas.cache.caches.users.l2.ttl", "-5m", "PT-5M", "positive duration"),
+				Arguments.of("faas.cache.l2.circuit-breaker.failure-threshold", "0", "0", "positive number"),
+				Arguments.of("faas.cache.l2.circuit-breaker.open-duration", "0", "PT0S", "positive duration"),
+				Arguments.of("faas.cache.l2.log-interval", "-1s", "PT-1S", "zero"),
+				Arguments.of("faas.cache.l2.serialization", "xml", "xml", "faas.cache.l2.serialization"),
+				Arguments.of("faas.cache.l2.enabled", "maybe", "maybe", "faas.cache.l2.enabled"));
 	}
 
 	@ParameterizedTest(name = "{0}={1}")

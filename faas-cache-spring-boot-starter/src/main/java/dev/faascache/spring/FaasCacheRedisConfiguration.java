@@ -1,0 +1,141 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache.spring;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.faascache.Ticker;
+import dev.faascache.spring.l2.CircuitBreaker;
+import dev.faascache.spring.l2.SecondLevel;
+import dev.faascache.spring.redis.RedisSecondLevelConnection;
+import dev.faascache.spring.redis.TypedJsonRedisSerializer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.cache.BatchStrategies;
+import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.cache.RedisCacheWriter;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;
+import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
+import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.data.redis.serializer.SerializationException;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Gives the caches a second level in Redis when Spring Data Redis is on the classpath, the
+ * application has a {@link RedisConnectionFactory} (as Spring Boot's Redis auto-configuration
+ * makes from {@code spring.data.redis.*}), and {@code faas.cache.l2.enabled} or a cache's own
+ * {@code l2.enabled} is true. The remote caches are Spring Data Redis' {@code RedisCache}s,
+ * reached through a {@link RedisSecondLevelConnection} with the timeouts of {@code faas.cache.l2}
+ * and a {@link CircuitBreaker} timed by the caches' {@link Ticker}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass({ RedisConnectionFactory.class, RedisCacheManager.class })
+@ConditionalOnBean(RedisConnectionFactory.class)
+@Conditional(SecondLevelEnabledCondition.class)
+class FaasCacheRedisConfiguration {
+
+	private static final String MASTER_REPLICA_NODES = "spring.data.redis.masterreplica.nodes";
+
+	private static final String JACKSON = "tools.jackson.databind.json.JsonMapper";
+
+	/** Keys per SCAN when a cache is cleared, instead of a KEYS that blocks Redis. */
+	private static final int CLEAR_BATCH = 1000;
+
+	@Bean
+	@ConditionalOnMissingBean
+	RedisSecondLevelConnection faasCacheRedisConnection(FaasCacheProperties properties,
+			RedisConnectionFactory redisConnectionFactory,
+			ObjectProvider<RedisStaticMasterReplicaConfiguration> masterReplica, Environment environment) {
+		SecondLevelProperties l2 = new ConfiguredSecondLevel(properties).properties();
+		boolean copyable = masterReplica.getIfAvailable() == null && !environment.containsProperty(MASTER_REPLICA_NODES);
+		return new RedisSecondLevelConnection(redisConnectionFactory, copyable, l2.getTimeout(), l2.getConnectTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecondLevel faasCacheSecondLevel(FaasCacheProperties properties, RedisSecondLevelConnection connection,
+			ObjectProvider<Ticker> ticker, BeanFactory beanFactory) {
+		ConfiguredSecondLevel settings = new ConfiguredSecondLevel(properties);
+		SecondLevelProperties l2 = settings.properties();
+		ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
+		RedisCacheManager redisCacheManager = redisCacheManager(settings, connection.getConnectionFactory(),
+				serializer(l2, trustedPackages(l2, beanFactory), classLoader), properties.isAllowNullValues());
+		Ticker time = ticker.getIfAvailable(Ticker::systemTicker);
+		CircuitBreaker circuitBreaker = new CircuitBreaker(time, l2.getCircuitBreaker().getFailureThreshold(),
+				l2.getCircuitBreaker().getOpenDuration(), connection::reconnect);
+		return new SecondLevel((name) -> settings.isEnabled(name) ? redisCacheManager.getCache(name) : null,
+				circuitBreaker, time, l2.getLogInterval(), (ex) -> !(ex instanceof SerializationException));
+	}
+
+	private static RedisCacheManager redisCacheManager(ConfiguredSecondLevel settings,
+			RedisConnectionFactory connectionFactory, RedisSerializer<Object> serializer, boolean allowNullValues) {
+		String keyPrefix = (settings.properties().getKeyPrefix() != null) ? settings.properties().getKeyPrefix() : "";
+		RedisCacheConfiguration base = RedisCacheConfiguration.defaultCacheConfig()
+			.serializeValuesWith(SerializationPair.fromSerializer(serializer))
+			.computePrefixWith((name) -> keyPrefix + name + "::");
+		if (!allowNullValues) {
+			base = base.disableCachingNullValues();
+		}
+		Map<String, RedisCacheConfiguration> perCache = new HashMap<>();
+		for (String name : settings.configuredNames()) {
+			perCache.put(name, withTtl(base, settings.ttl(name)));
+		}
+		// immediate writes, so that a failed write is counted and tells the breaker, and an eviction
+		// cannot overtake the write before it
+		RedisCacheWriter writer = RedisCacheWriter.create(connectionFactory,
+				(configurer) -> configurer.batchStrategy(BatchStrategies.scan(CLEAR_BATCH)).immediateWrites(true));
+		RedisCacheManager cacheManager = RedisCacheManager.builder(writer)
+			.cacheDefaults(withTtl(base, settings.defaultTtl()))
+			.withInitialCacheConfigurations(perCache)
+			.build();
+		cacheManager.afterPropertiesSet();
+		return cacheManager;
+	}
+
+	private static RedisCacheConfiguration withTtl(RedisCacheConfiguration configuration, @Nullable Duration ttl) {
+		return (ttl != null) ? configuration.entryTtl(ttl) : configuration;
+	}
+
+	private static List<String> trustedPackages(SecondLevelProperties l2, BeanFactory beanFactory) {
+		List<String> trusted = new ArrayList<>(l2.getTrustedPackages());
+		if (AutoConfigurationPackages.has(beanFactory)) {
+			trusted.addAll(AutoConfigurationPackages.get(beanFactory));
+		}
+		return trusted;
+	}
+
+	private static RedisSerializer<Object> serializer(SecondLevelProperties l2, List<String> trustedPackages,
+			@Nullable ClassLoader classLoader) {
+		ClassLoader loader = (classLoader != null) ? classLoader : FaasCacheRedisConfiguration.class.getClassLoader();
+		return switch (l2.getSerialization()) {
+			case JDK -> RedisSerializer.java(loader);
+			case JSON -> {
+				if (!ClassUtils.isPresent(JACKSON, loader)) {
+					throw new InvalidConfigurationPropertyValueException("faas.cache.l2.serialization", "json",
+							"JSON needs Jackson 3 (tools.jackson.core:jackson-databind) on the classpath; add it, or "
+									+ "choose 'jdk' for Java serialization");
+				}
+				yield new TypedJsonRedisSerializer(trustedPackages, loader);
+			}
+		};
+	}
+
+}

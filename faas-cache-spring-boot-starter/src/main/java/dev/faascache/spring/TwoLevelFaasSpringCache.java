@@ -1,0 +1,123 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache.spring;
+
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import dev.faascache.FaasCache;
+import dev.faascache.spring.l2.SecondLevelCache;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link FaasSpringCache} with a second level behind the heap, such as Redis, shared by every
+ * instance of the application: a lookup that misses the heap asks the second level, and a value
+ * found there is cached in the heap; writes and evictions go to both levels, the heap first.
+ * <p>
+ * {@link #get(Object, Callable)} and {@link #retrieve(Object, Supplier)} ask the second level
+ * and then call the loader as one load per key: callers in this JVM asking for the same missing
+ * key share one lookup in the second level and at most one call of a loader.
+ * <p>
+ * The second level never fails the caller: when it is down or slow, lookups miss it, writes
+ * skip it, and the cache goes on with the heap and the loaders (see {@link SecondLevelCache}).
+ * <p>
+ * <b>Note:</b> a write or an eviction that does not reach the second level, during an outage,
+ * leaves the value it held there until its time to live runs out, and other instances may read
+ * it meanwhile. A value found in the second level is kept in the heap for the heap's own time to
+ * live. {@link #retrieve(Object)} and {@link #retrieve(Object, Supplier)} wait for the second
+ * level, at most for its timeout, before they return.
+ */
+public class TwoLevelFaasSpringCache extends FaasSpringCache {
+
+	private final SecondLevelCache secondLevel;
+
+	/**
+	 * Create a two-level cache.
+	 * @param name the name of the cache
+	 * @param cache the cache that holds the entries in the heap
+	 * @param allowNullValues whether to accept and store {@code null} values; the second level
+	 * must agree
+	 * @param secondLevel the second level
+	 */
+	public TwoLevelFaasSpringCache(String name, FaasCache<Object, Object> cache, boolean allowNullValues,
+			SecondLevelCache secondLevel) {
+		super(name, cache, allowNullValues);
+		this.secondLevel = Objects.requireNonNull(secondLevel, "secondLevel must not be null");
+	}
+
+	/**
+	 * Return the second level of this cache.
+	 * @return the second level
+	 */
+	public SecondLevelCache getSecondLevel() {
+		return this.secondLevel;
+	}
+
+	@Override
+	protected @Nullable Object lookupSecondLevel(Object key) {
+		Object value = this.secondLevel.get(key);
+		if (value != null) {
+			super.store(key, value);
+		}
+		return value;
+	}
+
+	@Override
+	protected void store(Object key, Object value) {
+		super.store(key, value);
+		this.secondLevel.put(key, fromStoreValue(value));
+	}
+
+	/**
+	 * Cache the value unless one is cached for the key already, atomically in the second level
+	 * when it is reachable, and otherwise in the heap.
+	 * @return the value already cached, or {@code null} if the given value was cached
+	 */
+	@Override
+	public @Nullable ValueWrapper putIfAbsent(Object key, @Nullable Object value) {
+		Object storeValue = toStoreValue(value);
+		Object existing = this.secondLevel.putIfAbsent(key, fromStoreValue(storeValue));
+		if (existing == null) {
+			return super.putIfAbsent(key, value);
+		}
+		super.store(key, existing);
+		return toValueWrapper(existing);
+	}
+
+	@Override
+	public void evict(Object key) {
+		super.evict(key);
+		this.secondLevel.evict(key);
+	}
+
+	/**
+	 * Evict the entry for the key at once from both levels.
+	 * @return {@code true} if a live entry was cached for the key in the heap
+	 */
+	@Override
+	public boolean evictIfPresent(Object key) {
+		boolean present = super.evictIfPresent(key);
+		this.secondLevel.evict(key);
+		return present;
+	}
+
+	@Override
+	public void clear() {
+		super.clear();
+		this.secondLevel.clear();
+	}
+
+	/**
+	 * Remove every entry at once from both levels.
+	 * @return {@code true} if the heap held live entries before
+	 */
+	@Override
+	public boolean invalidate() {
+		boolean notEmpty = super.invalidate();
+		this.secondLevel.clear();
+		return notEmpty;
+	}
+
+}

@@ -1,0 +1,72 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache.spring.metrics;
+
+import java.util.Locale;
+import java.util.Objects;
+
+import dev.faascache.spring.l2.CircuitBreaker;
+import dev.faascache.spring.l2.SecondLevelCache;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Micrometer meters for the second level of a cache: {@code cache.l2.gets} tagged
+ * {@code result=hit|miss}, the lookups the remote cache answered; {@code cache.l2.errors}, the
+ * calls that failed; {@code cache.l2.skips}, the calls not made because the circuit breaker was
+ * open; and {@code cache.l2.breaker.state}, 1 for the breaker's state and 0 for the others, tagged
+ * {@code state=closed|open|half_open}.
+ */
+public class SecondLevelMetrics implements MeterBinder {
+
+	private final SecondLevelCache secondLevel;
+
+	private final Tags tags;
+
+	/**
+	 * Create the meters for the second level of a cache.
+	 * @param secondLevel the second level to instrument
+	 * @param cacheName the name of the cache, for the {@code cache} tag
+	 * @param tags tags to apply to all meters
+	 */
+	public SecondLevelMetrics(SecondLevelCache secondLevel, String cacheName, Iterable<Tag> tags) {
+		this.secondLevel = Objects.requireNonNull(secondLevel, "secondLevel must not be null");
+		this.tags = Tags.concat(tags, "cache", cacheName);
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		FunctionCounter.builder("cache.l2.gets", this.secondLevel, SecondLevelCache::hitCount)
+			.tags(this.tags)
+			.tag("result", "hit")
+			.description("The number of lookups that found a value in the second level.")
+			.register(registry);
+		FunctionCounter.builder("cache.l2.gets", this.secondLevel, SecondLevelCache::missCount)
+			.tags(this.tags)
+			.tag("result", "miss")
+			.description("The number of lookups that the second level answered without a value.")
+			.register(registry);
+		FunctionCounter.builder("cache.l2.errors", this.secondLevel, SecondLevelCache::errorCount)
+			.tags(this.tags)
+			.description("The number of calls to the second level that failed.")
+			.register(registry);
+		FunctionCounter.builder("cache.l2.skips", this.secondLevel, SecondLevelCache::skipCount)
+			.tags(this.tags)
+			.description("The number of calls not made to the second level because its circuit breaker was open.")
+			.register(registry);
+		for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
+			Gauge.builder("cache.l2.breaker.state", this.secondLevel,
+					(level) -> (level.getCircuitBreaker().getState() == state) ? 1 : 0)
+				.tags(this.tags)
+				.tag("state", state.name().toLowerCase(Locale.ROOT))
+				.description("Whether the circuit breaker of the second level is in this state.")
+				.register(registry);
+		}
+	}
+
+}

@@ -1,0 +1,114 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache.spring.redis;
+
+import java.time.Duration;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.ClientOptions.DisconnectedBehavior;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
+import org.springframework.data.redis.connection.RedisConfiguration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration.LettuceClientConfigurationBuilder;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Copies of Lettuce connection factories with other timeouts, kept apart so that only Lettuce
+ * users load Lettuce classes.
+ */
+final class LettuceFactories {
+
+	private static final boolean LETTUCE_PRESENT = ClassUtils.isPresent("io.lettuce.core.RedisClient",
+			LettuceFactories.class.getClassLoader());
+
+	private LettuceFactories() {
+	}
+
+	/**
+	 * Return whether the factory is a Lettuce one.
+	 */
+	static boolean isLettuce(RedisConnectionFactory factory) {
+		return LETTUCE_PRESENT && factory instanceof LettuceConnectionFactory;
+	}
+
+	/**
+	 * Return a started copy of a Lettuce factory that connects to the same servers the same way,
+	 * with the given timeouts, and rejects commands while it is disconnected.
+	 */
+	static RedisConnectionFactory copy(RedisConnectionFactory applicationFactory, Duration commandTimeout,
+			Duration connectTimeout) {
+		LettuceConnectionFactory application = (LettuceConnectionFactory) applicationFactory;
+		RedisConfiguration configuration = configuration(application);
+		LettuceClientConfiguration client = application.getClientConfiguration();
+		LettuceClientConfigurationBuilder builder = LettuceClientConfiguration.builder();
+		if (client.isUseSsl()) {
+			LettuceClientConfiguration.LettuceSslClientConfigurationBuilder ssl = builder.useSsl()
+				.verifyPeer(client.getVerifyMode());
+			if (client.isStartTls()) {
+				ssl.startTls();
+			}
+			builder = ssl.and();
+		}
+		client.getClientResources().ifPresent(builder::clientResources);
+		client.getClientName().ifPresent(builder::clientName);
+		client.getReadFrom().ifPresent(builder::readFrom);
+		client.getRedisCredentialsProviderFactory().ifPresent(builder::redisCredentialsProviderFactory);
+		builder.clientOptions(clientOptions(client.getClientOptions().orElse(null),
+				configuration instanceof RedisClusterConfiguration, commandTimeout, connectTimeout));
+		builder.commandTimeout(commandTimeout)
+			.shutdownTimeout(client.getShutdownTimeout())
+			.shutdownQuietPeriod(client.getShutdownQuietPeriod());
+		LettuceConnectionFactory copy = new LettuceConnectionFactory(configuration, builder.build());
+		copy.afterPropertiesSet();
+		return copy;
+	}
+
+	private static RedisConfiguration configuration(LettuceConnectionFactory factory) {
+		if (factory.getClusterConfiguration() != null) {
+			return factory.getClusterConfiguration();
+		}
+		if (factory.getSentinelConfiguration() != null) {
+			return factory.getSentinelConfiguration();
+		}
+		if (factory.getSocketConfiguration() != null) {
+			return factory.getSocketConfiguration();
+		}
+		return factory.getStandaloneConfiguration();
+	}
+
+	private static ClientOptions clientOptions(@Nullable ClientOptions options, boolean cluster,
+			Duration commandTimeout, Duration connectTimeout) {
+		SocketOptions socketOptions = ((options != null) ? options.getSocketOptions().mutate() : SocketOptions.builder())
+			.connectTimeout(connectTimeout)
+			.build();
+		TimeoutOptions timeoutOptions = TimeoutOptions.enabled(commandTimeout);
+		if (cluster) {
+			ClusterClientOptions.Builder builder = (options instanceof ClusterClientOptions clusterOptions)
+					? clusterOptions.mutate() : ClusterClientOptions.builder((options != null) ? options : ClientOptions.create());
+			return builder.socketOptions(socketOptions)
+				.timeoutOptions(timeoutOptions)
+				.disconnectedBehavior(DisconnectedBehavior.REJECT_COMMANDS)
+				.build();
+		}
+		return ((options != null) ? options.mutate() : ClientOptions.builder()).socketOptions(socketOptions)
+			.timeoutOptions(timeoutOptions)
+			.disconnectedBehavior(DisconnectedBehavior.REJECT_COMMANDS)
+			.build();
+	}
+
+	/**
+	 * Drop the shared connection of a Lettuce factory, so that the next command connects afresh.
+	 */
+	static void resetConnection(RedisConnectionFactory factory) {
+		((LettuceConnectionFactory) factory).resetConnection();
+	}
+
+}

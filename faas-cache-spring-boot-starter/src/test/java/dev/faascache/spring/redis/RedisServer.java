@@ -1,0 +1,194 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache.spring.redis;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.util.FileSystemUtils;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real {@code redis-server} for the tests of a class, on a free loopback port with a temporary
+ * directory and no persistence: started before the first test, emptied before each, stopped
+ * after the last. Tests may {@link #stop()} and {@link #start()} it to play an outage, and talk
+ * to it with {@link #command(String...)}, apart from the application's connections.
+ * <pre class="code">
+ * &#64;RegisterExtension
+ * static final RedisServer redis = new RedisServer();
+ * </pre>
+ */
+public final class RedisServer implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+
+	private static final Duration STARTUP = Duration.ofSeconds(10);
+
+	private int port;
+
+	private Path directory;
+
+	private Process process;
+
+	@Override
+	public void beforeAll(ExtensionContext context) throws IOException {
+		this.port = freePort();
+		this.directory = Files.createTempDirectory("redis-test");
+		start();
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		if (isRunning()) {
+			command("FLUSHALL");
+		}
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) throws IOException {
+		stop();
+		FileSystemUtils.deleteRecursively(this.directory);
+	}
+
+	/**
+	 * Start the server on its port, unless it is running, and wait until it answers.
+	 */
+	public void start() {
+		if (isRunning()) {
+			return;
+		}
+		try {
+			this.process = new ProcessBuilder("redis-server", "--port", String.valueOf(this.port), "--bind", "127.0.0.1",
+					"--dir", this.directory.toString(), "--save", "", "--appendonly", "no")
+				.redirectErrorStream(true)
+				.redirectOutput(this.directory.resolve("redis.log").toFile())
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start redis-server; is it installed?", ex);
+		}
+		await().atMost(STARTUP).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
+			.until(() -> "PONG".equals(command("PING")));
+	}
+
+	/**
+	 * Kill the server, as an outage would, and wait until it has gone.
+	 */
+	public void stop() {
+		if (this.process == null) {
+			return;
+		}
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.process = null;
+	}
+
+	private boolean isRunning() {
+		return this.process != null && this.process.isAlive();
+	}
+
+	/**
+	 * Return the port the server listens on, the same after a restart.
+	 * @return the port
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * Send a command on a connection of its own and return the reply: a string for a status or a
+	 * bulk string, a {@link Long} for an integer, a list for an array, {@code null} for a nil.
+	 * @param arguments the command and its arguments
+	 * @return the reply
+	 * @throws IllegalStateException if the server replies with an error
+	 */
+	public Object command(String... arguments) {
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+			socket.setSoTimeout(5000);
+			OutputStream out = socket.getOutputStream();
+			StringBuilder request = new StringBuilder("*").append(arguments.length).append("\r\n");
+			for (String argument : arguments) {
+				byte[] bytes = argument.getBytes(StandardCharsets.UTF_8);
+				request.append('$').append(bytes.length).append("\r\n").append(argument).append("\r\n");
+			}
+			out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			return reply(new BufferedInputStream(socket.getInputStream()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Object reply(InputStream in) throws IOException {
+		int type = in.read();
+		String line = line(in);
+		switch (type) {
+			case '+':
+				return line;
+			case '-':
+				throw new IllegalStateException(line);
+			case ':':
+				return Long.parseLong(line);
+			case '$': {
+				int length = Integer.parseInt(line);
+				if (length < 0) {
+					return null;
+				}
+				byte[] bytes = in.readNBytes(length + 2);
+				return new String(bytes, 0, length, StandardCharsets.UTF_8);
+			}
+			case '*': {
+				int count = Integer.parseInt(line);
+				List<Object> items = new ArrayList<>();
+				for (int i = 0; i < count; i++) {
+					items.add(reply(in));
+				}
+				return items;
+			}
+			default:
+				throw new IOException("Unexpected reply type " + (char) type);
+		}
+	}
+
+	private static String line(InputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int c = in.read(); c != '\r'; c = in.read()) {
+			if (c < 0) {
+				throw new IOException("Connection closed");
+			}
+			line.append((char) c);
+		}
+		in.read();
+		return line.toString();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
