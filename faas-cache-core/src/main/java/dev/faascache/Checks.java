@@ -6,7 +6,10 @@ package dev.faascache;
 import java.time.Duration;
 
 /**
- * Argument checks whose messages name the bad value and what is accepted.
+ * Argument checks whose messages name the bad value and what is accepted. Those called on every
+ * operation test first and build their message only on failure, so that the values are not boxed
+ * into an array on each call (the C1 compiler of Lambda's Java runtime does not remove such
+ * allocations).
  */
 final class Checks {
 
@@ -26,7 +29,9 @@ final class Checks {
 	}
 
 	static long requirePositive(long value, String name) {
-		requireArgument(value > 0, "%s must be positive but was %s", name, value);
+		if (value <= 0) {
+			throw new IllegalArgumentException(String.format("%s must be positive but was %s", name, value));
+		}
 		return value;
 	}
 
@@ -34,8 +39,10 @@ final class Checks {
 	 * Check a time to live: {@code null} means "never expires", otherwise it must be positive.
 	 */
 	static Duration requireValidTtl(Duration ttl, String name) {
-		requireArgument(ttl == null || (!ttl.isNegative() && !ttl.isZero()),
-				"%s must be positive, or null for no expiry, but was %s", name, ttl);
+		if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
+			throw new IllegalArgumentException(
+					String.format("%s must be positive, or null for no expiry, but was %s", name, ttl));
+		}
 		return ttl;
 	}
 

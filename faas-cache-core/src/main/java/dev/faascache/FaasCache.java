@@ -837,8 +837,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	private long weigh(K key, V value) {
 		long keyBytes = this.sizer.sizeOf(key);
 		long valueBytes = this.sizer.sizeOf(value);
-		Checks.requireState(keyBytes >= 0 && valueBytes >= 0, "Sizer %s returned a negative size (key %s, value %s)",
-				this.sizer, keyBytes, valueBytes);
+		if (keyBytes < 0 || valueBytes < 0) {
+			throw new IllegalStateException(String.format("Sizer %s returned a negative size (key %s, value %s)",
+					this.sizer, keyBytes, valueBytes));
+		}
 		return Checks.saturatedAdd(Checks.saturatedAdd(keyBytes, valueBytes), Layout.NODE_OVERHEAD);
 	}
 
@@ -980,7 +982,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			if (!tooMany && this.entryBytes + extraBytes <= maxBytes - this.structureBytes - table) {
 				return;
 			}
-			Node<K, V> next = victim.next;
+			Node<K, V> next = this.accessOrder.next(victim);
 			if (victim != spare) {
 				removeNode(victim, tooMany ? RemovalCause.ITEMS : RemovalCause.SIZE);
 			}

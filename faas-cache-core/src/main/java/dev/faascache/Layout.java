@@ -38,10 +38,11 @@ final class Layout {
 	}
 
 	/**
-	 * Return the bytes of the table of a {@link ConcurrentHashMap} built empty that once held
-	 * {@code peakCount} entries: it starts at 16 slots on the first write, doubles when three
-	 * quarters full, and never shrinks. Exact for the cache, whose map is written only under its
-	 * lock.
+	 * Return the bytes of the tables of a cache that once held {@code peakCount} entries, which
+	 * grow with that count and never shrink: the table of its {@link ConcurrentHashMap}, which
+	 * starts at 16 slots on the first write and doubles when three quarters full (exact for the
+	 * cache, whose map is written only under its lock), and the three arrays of its
+	 * {@link AccessOrder}.
 	 */
 	static long tableBytes(long peakCount) {
 		if (peakCount == 0) {
@@ -51,7 +52,13 @@ final class Layout {
 		while (peakCount >= slots - (slots >>> 2)) {
 			slots <<= 1;
 		}
-		return MemoryLayout.align(MemoryLayout.ARRAY_BASE + slots * MemoryLayout.REFERENCE_SIZE);
+		long orderSlots = AccessOrder.slotsFor(peakCount);
+		return arrayBytes(slots, MemoryLayout.REFERENCE_SIZE) + arrayBytes(orderSlots, MemoryLayout.REFERENCE_SIZE)
+				+ 2 * arrayBytes(orderSlots, Integer.BYTES);
+	}
+
+	private static long arrayBytes(long length, int elementSize) {
+		return MemoryLayout.align(MemoryLayout.ARRAY_BASE + length * elementSize);
 	}
 
 	private static long hashMapNodeBytes() {

@@ -5,8 +5,8 @@ package dev.faascache;
 
 /**
  * One cache entry. The key, value and measured weight never change: a write to an existing key
- * installs a new node. The links of the access-order list and of the timer wheel are guarded by
- * the cache's eviction lock.
+ * installs a new node. Its place in the access order and its links in the timer wheel are
+ * guarded by the cache's eviction lock.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -34,9 +34,8 @@ final class Node<K, V> {
 	/** Whether the node is still in the cache; written under the lock. */
 	volatile boolean alive = true;
 
-	Node<K, V> prev;
-
-	Node<K, V> next;
+	/** Slot of the node in the {@link AccessOrder}, or {@link AccessOrder#NONE}; guarded by the lock. */
+	int slot = AccessOrder.NONE;
 
 	Node<K, V> wheelPrev;
 

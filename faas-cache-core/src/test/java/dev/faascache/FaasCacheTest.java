@@ -391,15 +391,15 @@ class FaasCacheTest {
 	void put_entryTooLarge_keepsOldValueAndEvictsNothing() {
 		FaasCache<String, String> cache = FaasCache.<String, String>builder()
 			.sizer((object) -> object.toString().length())
-			.maxSize(4096)
+			.maxSize(8192)
 			.build();
 		cache.put("a", "small");
 		cache.put("b", "small");
 		long before = cache.getByteSize();
-		assertThatExceptionOfType(EntryTooLargeException.class).isThrownBy(() -> cache.put("a", "x".repeat(5000)))
+		assertThatExceptionOfType(EntryTooLargeException.class).isThrownBy(() -> cache.put("a", "x".repeat(10_000)))
 			.withMessageContaining("'a'")
-			.withMessageContaining("4096")
-			.satisfies((ex) -> assertThat(ex.getMaxBytes()).isEqualTo(4096));
+			.withMessageContaining("8192")
+			.satisfies((ex) -> assertThat(ex.getMaxBytes()).isEqualTo(8192));
 		assertThat(cache).containsOnly(entry("a", "small"), entry("b", "small"));
 		assertThat(cache.getByteSize()).isEqualTo(before);
 		assertThat(cache.stats().rejectionCount()).isEqualTo(1);
@@ -410,10 +410,10 @@ class FaasCacheTest {
 	void computeIfAbsent_entryTooLarge_leavesNoEntry() {
 		FaasCache<String, String> cache = FaasCache.<String, String>builder()
 			.sizer((object) -> object.toString().length())
-			.maxSize(4096)
+			.maxSize(8192)
 			.build();
 		assertThatExceptionOfType(EntryTooLargeException.class)
-			.isThrownBy(() -> cache.computeIfAbsent("a", (key) -> "x".repeat(5000)));
+			.isThrownBy(() -> cache.computeIfAbsent("a", (key) -> "x".repeat(10_000)));
 		assertThat(cache).isEmpty();
 	}
 
