@@ -4,6 +4,8 @@
 package dev.faascache;
 
 import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +80,12 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private static final System.Logger logger = System.getLogger(FaasCache.class.getName());
 
+	private static final VarHandle ENTRY_BYTES = field("entryBytes");
+
+	private static final VarHandle ENTRY_COUNT = field("entryCount");
+
+	private static final VarHandle TABLE_BYTES = field("tableBytes");
+
 	/** How often a thread spins on the held eviction lock before parking. */
 	private static final int LOCK_SPINS = (Runtime.getRuntime().availableProcessors() > 1) ? 512 : 0;
 
@@ -125,16 +133,19 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private volatile Duration defaultTtl;
 
-	/** Bytes of all entries held; written under the lock. */
+	/**
+	 * Bytes of all entries held. Written under the lock, with release semantics rather than as
+	 * a volatile write, which would fence every write; read without the lock.
+	 */
 	private volatile long entryBytes;
 
-	/** Entries held, including expired ones not yet removed; written under the lock. */
+	/** Entries held, including expired ones not yet removed; written like {@link #entryBytes}. */
 	private volatile long entryCount;
 
 	/** The most entries ever held, which sized the hash table; guarded by the lock. */
 	private long peakCount;
 
-	/** Bytes of the hash table, which grows with the peak count and never shrinks. */
+	/** Bytes of the tables, which grow with the peak count and never shrink; written like {@link #entryBytes}. */
 	private volatile long tableBytes;
 
 	/** Removals to report once the lock is released; guarded by the lock. */
@@ -165,6 +176,15 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		}
 		if (this.budget != null) {
 			this.budget.register(this, this.structureBytes);
+		}
+	}
+
+	private static VarHandle field(String name) {
+		try {
+			return MethodHandles.lookup().findVarHandle(FaasCache.class, name, long.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
 		}
 	}
 
@@ -960,7 +980,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			this.timerWheel.schedule(node);
 		}
 		addBytes(weight);
-		this.entryCount++;
+		ENTRY_COUNT.setRelease(this, this.entryCount + 1);
 		if (this.entryCount > this.peakCount) {
 			this.peakCount = this.entryCount;
 			growTable(Layout.tableBytes(this.peakCount));
@@ -1041,7 +1061,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		this.accessOrder.unlink(node);
 		this.timerWheel.deschedule(node);
 		addBytes(-node.weight);
-		this.entryCount--;
+		ENTRY_COUNT.setRelease(this, this.entryCount - 1);
 		this.stats.recordRemoval(cause);
 		if (this.removalListener != null) {
 			if (this.pendingRemovals == null) {
@@ -1052,7 +1072,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	private void addBytes(long delta) {
-		this.entryBytes += delta;
+		ENTRY_BYTES.setRelease(this, this.entryBytes + delta);
 		if (this.budget != null) {
 			this.budget.add(delta);
 		}
@@ -1062,7 +1082,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		if (this.budget != null) {
 			this.budget.add(bytes - this.tableBytes);
 		}
-		this.tableBytes = bytes;
+		TABLE_BYTES.setRelease(this, bytes);
 	}
 
 	/**

@@ -31,8 +31,8 @@ final class Node<K, V> {
 	/** Deadline in cache time (nanoseconds since the cache was built); written under the lock. */
 	volatile long expiresAt;
 
-	/** Whether the node is still in the cache; written under the lock. */
-	volatile boolean alive = true;
+	/** Whether the node is still in the cache; read and written under the lock. */
+	boolean alive = true;
 
 	/** Slot of the node in the {@link AccessOrder}, or {@link AccessOrder#NONE}; guarded by the lock. */
 	int slot = AccessOrder.NONE;
