@@ -1,0 +1,77 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache.benchmarks;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Keys for the benchmarks, made before measuring so that no benchmark allocates or boxes a key.
+ * <p>
+ * Reads follow a Zipf distribution (exponent 0.99, as YCSB's), so a few keys are hot and most are
+ * cold, as in a real cache; ranks are scrambled over the key space so that hot keys do not sit
+ * side by side in a hash table.
+ */
+final class Keys {
+
+	/** Zipf exponent of the read pattern. */
+	static final double EXPONENT = 0.99;
+
+	/** Length of every precomputed sequence of keys; a power of two. */
+	static final int SEQUENCE_LENGTH = 1 << 20;
+
+	static final int SEQUENCE_MASK = SEQUENCE_LENGTH - 1;
+
+	private Keys() {
+	}
+
+	/**
+	 * Return the distinct keys {@code 0 .. count - 1}, boxed.
+	 */
+	static Integer[] distinct(int count) {
+		Integer[] keys = new Integer[count];
+		for (int i = 0; i < count; i++) {
+			keys[i] = Integer.valueOf(i);
+		}
+		return keys;
+	}
+
+	/**
+	 * Return a sequence of {@link #SEQUENCE_LENGTH} keys drawn from {@code keys} with a Zipf
+	 * distribution, each element one of the given key objects.
+	 */
+	static Integer[] zipf(Integer[] keys, long seed) {
+		int count = keys.length;
+		double[] cumulative = new double[count];
+		double sum = 0;
+		for (int rank = 0; rank < count; rank++) {
+			sum += 1 / Math.pow(rank + 1, EXPONENT);
+			cumulative[rank] = sum;
+		}
+		SplittableRandom random = new SplittableRandom(seed);
+		int[] scramble = permutation(count, random);
+		Integer[] sequence = new Integer[SEQUENCE_LENGTH];
+		for (int i = 0; i < SEQUENCE_LENGTH; i++) {
+			int rank = Arrays.binarySearch(cumulative, random.nextDouble() * sum);
+			rank = (rank >= 0) ? rank : Math.min(count - 1, -rank - 1);
+			sequence[i] = keys[scramble[rank]];
+		}
+		return sequence;
+	}
+
+	private static int[] permutation(int count, SplittableRandom random) {
+		int[] permutation = new int[count];
+		for (int i = 0; i < count; i++) {
+			permutation[i] = i;
+		}
+		for (int i = count - 1; i > 0; i--) {
+			int j = random.nextInt(i + 1);
+			int swap = permutation[i];
+			permutation[i] = permutation[j];
+			permutation[j] = swap;
+		}
+		return permutation;
+	}
+
+}

@@ -1,0 +1,82 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import dev.faascache.benchmarks.Peer.BenchmarkCache;
+import dev.faascache.benchmarks.Peer.Bounds;
+import dev.faascache.benchmarks.ReferenceSet.Product;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * The cost of a read that hits and of a write that evicts, in a cache holding 1,000, 100,000 or
+ * 1,000,000 entries: for an O(1) cache it stays flat but for what the memory hierarchy adds,
+ * which the reads of a plain {@code ConcurrentHashMap} show.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Threads(1)
+public class ScalingBenchmark {
+
+	private static final int FRESH_KEYS = 1 << 21;
+
+	@Param({ "1000", "100000", "1000000" })
+	public int items;
+
+	@Param({ "FAAS_CACHE", "CAFFEINE", "CONCURRENT_HASH_MAP" })
+	public Peer peer;
+
+	private BenchmarkCache cache;
+
+	private Integer[] sequence;
+
+	private Integer[] freshKeys;
+
+	private Product[] values;
+
+	private int index;
+
+	@Setup
+	public void setup() {
+		Integer[] keys = Keys.distinct(this.items);
+		this.cache = this.peer.create(new Bounds(this.items, Long.MAX_VALUE));
+		Workload.fill(this.cache, keys, this.peer);
+		this.sequence = Keys.zipf(keys, 3);
+		this.freshKeys = new Integer[FRESH_KEYS];
+		for (int i = 0; i < FRESH_KEYS; i++) {
+			this.freshKeys[i] = Integer.valueOf(this.items + i);
+		}
+		this.values = new Product[1024];
+		for (int i = 0; i < this.values.length; i++) {
+			this.values[i] = Workload.valueFor(i);
+		}
+	}
+
+	@Benchmark
+	public Object get(KeyCursor cursor) {
+		return this.cache.get(cursor.next(this.sequence));
+	}
+
+	/**
+	 * Write a key not cached before, which evicts the least recently used entry. Not run for the
+	 * unbounded {@link Peer#CONCURRENT_HASH_MAP}, which would only grow.
+	 */
+	@Benchmark
+	public void put() {
+		int i = this.index++;
+		this.cache.put(this.freshKeys[i & (FRESH_KEYS - 1)], this.values[i & 1023]);
+	}
+
+}

@@ -1,0 +1,211 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.faascache.Sizer;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * What the starter adds to the start of an application: the same small application, caching
+ * enabled with one named cache, is started in a fresh JVM many times with the starter and many
+ * times without it (Spring Boot's default cache, a {@code ConcurrentMapCacheManager}, then serves
+ * it), alternately. Each JVM runs as a Lambda function's does (Serial GC, C1 only) and reports
+ * how long the context took to start, the heap in use after a full collection with the context
+ * running and its caches empty, the deep size of the cache manager with its empty caches, the
+ * threads alive and the classes loaded.
+ */
+public final class StartupCost {
+
+	private static final String CHILD = "--child";
+
+	private static final String FAAS_AUTO_CONFIGURATION = "dev.faascache.spring.FaasCacheAutoConfiguration";
+
+	private StartupCost() {
+	}
+
+	/**
+	 * Start the application once and print what it cost, or, without {@value #CHILD}, run the
+	 * comparison and print it.
+	 * @param args {@code --child with|without}, or the number of starts of each kind
+	 */
+	public static void main(String[] args) throws IOException, InterruptedException {
+		if (args.length == 2 && args[0].equals(CHILD)) {
+			System.out.println(startOnce(args[1].equals("with")));
+			return;
+		}
+		System.out.println(compare((args.length > 0) ? Integer.parseInt(args[0]) : 10));
+	}
+
+	/**
+	 * Start the application the given number of times with the starter and as often without,
+	 * each time in a new JVM, and return a Markdown table of the medians.
+	 */
+	static String compare(int starts) throws IOException, InterruptedException {
+		List<Sample> with = new ArrayList<>();
+		List<Sample> without = new ArrayList<>();
+		for (int i = 0; i < starts; i++) {
+			with.add(startInNewJvm(true));
+			without.add(startInNewJvm(false));
+		}
+		Sample a = Sample.median(with);
+		Sample b = Sample.median(without);
+		StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+				"### Startup: the same application with and without the starter, median of %d starts each%n%n", starts));
+		table.append("| | context start | heap after GC, caches empty | held by the cache manager | threads | classes loaded |\n");
+		table.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+		table.append(b.row("without the starter (Boot's ConcurrentMapCacheManager)"));
+		table.append(a.row("with the starter (FaasCacheManager)"));
+		table.append(String.format(Locale.ROOT, "| **the starter adds** | **%+.1f ms** | **%+.0f KB** | **%+.1f KB** | **%+d** | **%+d** |%n%n",
+				a.startMillis - b.startMillis, (a.heapBytes - b.heapBytes) / 1024.0,
+				(a.managerBytes - b.managerBytes) / 1024.0, a.threads - b.threads, a.classes - b.classes));
+		return table.toString();
+	}
+
+	private static Sample startInNewJvm(boolean withStarter) throws IOException, InterruptedException {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		List<String> command = List.of(java.toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m",
+				"-cp", System.getProperty("java.class.path"), StartupCost.class.getName(), CHILD,
+				withStarter ? "with" : "without");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String result = null;
+		List<String> output = new ArrayList<>();
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				output.add(line);
+				if (line.startsWith(Sample.PREFIX)) {
+					result = line;
+				}
+			}
+		}
+		if (process.waitFor() != 0 || result == null) {
+			throw new IllegalStateException("The application did not start: " + String.join("\n", output));
+		}
+		return Sample.parse(result);
+	}
+
+	private static String startOnce(boolean withStarter) {
+		Map<String, Object> properties = withStarter
+				? Map.of("faas.cache.cache-names", "products", "faas.cache.max-size", "16M")
+				: Map.of("spring.cache.cache-names", "products", "spring.autoconfigure.exclude", FAAS_AUTO_CONFIGURATION);
+		long start = System.nanoTime();
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(StartupApplication.class)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.properties(properties)
+			.run();
+		long startNanos = System.nanoTime() - start;
+		CacheManager cacheManager = context.getBean(CacheManager.class);
+		String manager = cacheManager.getClass().getSimpleName();
+		boolean faas = manager.equals("FaasCacheManager");
+		if (faas != withStarter) {
+			throw new IllegalStateException("Expected " + (withStarter ? "" : "no ") + "FaasCacheManager, found " + manager);
+		}
+		System.gc();
+		System.gc();
+		long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+		int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+		int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+		// measured last, since the sizer loads classes of its own in the application without the starter
+		Sample sample = new Sample(startNanos / 1e6, heap, Sizer.deep().sizeOf(cacheManager), threads, classes);
+		context.close();
+		return sample.toString();
+	}
+
+	/**
+	 * The application started: caching enabled, one cached method, one named cache.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@EnableCaching
+	static class StartupApplication {
+
+		@Bean
+		ProductLookup productLookup() {
+			return new ProductLookup();
+		}
+
+	}
+
+	/**
+	 * A cached lookup, as an application would have.
+	 */
+	static class ProductLookup {
+
+		@Cacheable("products")
+		public String product(String id) {
+			return "product " + id;
+		}
+
+	}
+
+	/**
+	 * What one start cost.
+	 * @param startMillis how long the context took to start
+	 * @param heapBytes heap in use after a full collection
+	 * @param managerBytes deep size of the cache manager and its empty caches
+	 * @param threads threads alive
+	 * @param classes classes loaded
+	 */
+	private record Sample(double startMillis, long heapBytes, long managerBytes, int threads, int classes) {
+
+		static final String PREFIX = "startup ";
+
+		static Sample parse(String line) {
+			String[] fields = line.substring(PREFIX.length()).split(" ");
+			return new Sample(Double.parseDouble(fields[0]), Long.parseLong(fields[1]), Long.parseLong(fields[2]),
+					Integer.parseInt(fields[3]), Integer.parseInt(fields[4]));
+		}
+
+		static Sample median(List<Sample> samples) {
+			return new Sample(median(samples.stream().mapToDouble(Sample::startMillis).toArray()),
+					(long) median(samples.stream().mapToDouble(Sample::heapBytes).toArray()),
+					(long) median(samples.stream().mapToDouble(Sample::managerBytes).toArray()),
+					(int) median(samples.stream().mapToDouble(Sample::threads).toArray()),
+					(int) median(samples.stream().mapToDouble(Sample::classes).toArray()));
+		}
+
+		private static double median(double[] values) {
+			Arrays.sort(values);
+			int middle = values.length / 2;
+			return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+		}
+
+		String row(String label) {
+			return String.format(Locale.ROOT, "| %s | %.1f ms | %.0f KB | %.1f KB | %d | %d |%n", label, this.startMillis,
+					this.heapBytes / 1024.0, this.managerBytes / 1024.0, this.threads, this.classes);
+		}
+
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT, "%s%.3f %d %d %d %d", PREFIX, this.startMillis, this.heapBytes,
+					this.managerBytes, this.threads, this.classes);
+		}
+
+	}
+
+}
