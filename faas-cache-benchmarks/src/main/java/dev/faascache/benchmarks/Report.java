@@ -274,7 +274,7 @@ public final class Report {
 
 		QUICK("quick", 1, 1, 2, TimeValue.milliseconds(800), 5),
 
-		FULL("full", 2, 3, 5, TimeValue.seconds(2), 20);
+		FULL("full", 2, 3, 5, TimeValue.seconds(2), 50);
 
 		private final String name;
 
