@@ -827,7 +827,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	/**
 	 * Return a summary such as
-	 * {@code FaasCache@1b6d3586{defaultTtl=PT10S, maxSize=128M, maxItems=10, bytes=496, items=1}}.
+	 * {@code FaasCache@1b6d3586{defaultTtl=PT10S, maxSize=128M, maxItems=10, bytes=4208, items=1}}.
 	 * Unlike other maps, the entries are not listed.
 	 */
 	@Override

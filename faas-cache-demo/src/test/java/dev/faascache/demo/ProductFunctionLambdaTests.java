@@ -93,13 +93,13 @@ class ProductFunctionLambdaTests {
 
 	@Test
 	void byteBudgetSetThroughEnvironmentBoundsBytesHeld() throws IOException {
-		startContainer(Map.of("FAAS_CACHE_MAX_SIZE", "4K"));
+		startContainer(Map.of("FAAS_CACHE_MAX_SIZE", "8K"));
 		FaasCache<Object, Object> cache = this.run.productsCache();
 		for (int id = 1; id <= 50; id++) {
 			assertThat(invoke(String.valueOf(id)).id()).isEqualTo(String.valueOf(id));
-			assertThat(cache.getByteSize()).isLessThanOrEqualTo(4096);
+			assertThat(cache.getByteSize()).isLessThanOrEqualTo(8192);
 		}
-		assertThat(cache.getMaxSize()).hasValueSatisfying((size) -> assertThat(size.toBytes()).isEqualTo(4096));
+		assertThat(cache.getMaxSize()).hasValueSatisfying((size) -> assertThat(size.toBytes()).isEqualTo(8192));
 		assertThat(cache.stats().sizeEvictionCount()).isPositive();
 		assertThat(cache).containsKey("50");
 	}
