@@ -173,7 +173,7 @@ final class ClassLayout {
 	 * Return the size of an array of this class with the given number of elements.
 	 */
 	long arraySize(int length) {
-		return MemoryLayout.align(MemoryLayout.ARRAY_BASE + (long) length * this.elementSize);
+		return MemoryLayout.arraySize(length, this.elementSize);
 	}
 
 	/**
@@ -181,18 +181,16 @@ final class ClassLayout {
 	 */
 	static long stringSize(String string) {
 		byte[] value = (byte[]) FieldReader.read(string, STRING_VALUE_OFFSET);
-		return STRING_SIZE + MemoryLayout.align(MemoryLayout.ARRAY_BASE + value.length);
+		return STRING_SIZE + MemoryLayout.arraySize(value.length, Byte.BYTES);
 	}
 
 	/**
-	 * Return the length of any array.
+	 * Return the length of an array of primitives, by a cast rather than through
+	 * {@code java.lang.reflect.Array}, which the C1 compiler does not make cheap.
 	 */
 	static int lengthOf(Object array) {
 		if (array instanceof byte[] bytes) {
 			return bytes.length;
-		}
-		if (array instanceof Object[] objects) {
-			return objects.length;
 		}
 		if (array instanceof char[] chars) {
 			return chars.length;

@@ -1011,8 +1011,8 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	/**
-	 * Return the bytes of the hash table once it holds {@code extraItems} more entries. Called
-	 * under the lock.
+	 * Return the bytes of the tables once the cache holds {@code extraItems} more entries.
+	 * Called under the lock.
 	 */
 	private long tableBytesWith(long extraItems) {
 		long count = this.entryCount + extraItems;

@@ -86,12 +86,11 @@ final class GraphWalk {
 	}
 
 	/**
-	 * Push an object not seen before, with its layout.
-	 * @return {@code false} if the object was seen already
+	 * Push an object with its layout, unless it was seen already.
 	 */
-	boolean push(Object object, ClassLayout layout) {
+	void push(Object object, ClassLayout layout) {
 		if (!markSeen(object)) {
-			return false;
+			return;
 		}
 		if (this.depth == this.stack.length) {
 			this.stack = Arrays.copyOf(this.stack, this.depth * 2);
@@ -100,7 +99,6 @@ final class GraphWalk {
 		this.stack[this.depth] = object;
 		this.layouts[this.depth] = layout;
 		this.depth++;
-		return true;
 	}
 
 	boolean isEmpty() {
@@ -124,14 +122,9 @@ final class GraphWalk {
 
 	private boolean markSeen(Object object) {
 		Object[] table = this.seen;
-		int mask = table.length - 1;
-		int index = mix(System.identityHashCode(object)) & mask;
-		Object present;
-		while ((present = table[index]) != null) {
-			if (present == object) {
-				return false;
-			}
-			index = (index + 1) & mask;
+		int index = indexOf(table, object);
+		if (table[index] == object) {
+			return false;
 		}
 		table[index] = object;
 		if (++this.seenCount * 2 > table.length) {
@@ -141,24 +134,28 @@ final class GraphWalk {
 	}
 
 	private void grow() {
-		Object[] old = this.seen;
-		Object[] table = new Object[old.length * 2];
-		int mask = table.length - 1;
-		for (Object object : old) {
+		Object[] table = new Object[this.seen.length * 2];
+		for (Object object : this.seen) {
 			if (object != null) {
-				int index = mix(System.identityHashCode(object)) & mask;
-				while (table[index] != null) {
-					index = (index + 1) & mask;
-				}
-				table[index] = object;
+				table[indexOf(table, object)] = object;
 			}
 		}
 		this.seen = table;
 	}
 
-	private static int mix(int hash) {
-		int h = hash * 0x9E3779B9;
-		return h ^ (h >>> 16);
+	/**
+	 * Return the slot of the identity set that holds the object, or else the empty slot where it
+	 * belongs, probing linearly from its identity hash.
+	 */
+	private static int indexOf(Object[] table, Object object) {
+		int mask = table.length - 1;
+		int h = System.identityHashCode(object) * 0x9E3779B9;
+		int index = (h ^ (h >>> 16)) & mask;
+		Object present;
+		while ((present = table[index]) != null && present != object) {
+			index = (index + 1) & mask;
+		}
+		return index;
 	}
 
 }

@@ -53,12 +53,9 @@ final class Layout {
 			slots <<= 1;
 		}
 		long orderSlots = AccessOrder.slotsFor(peakCount);
-		return arrayBytes(slots, MemoryLayout.REFERENCE_SIZE) + arrayBytes(orderSlots, MemoryLayout.REFERENCE_SIZE)
-				+ 2 * arrayBytes(orderSlots, Integer.BYTES);
-	}
-
-	private static long arrayBytes(long length, int elementSize) {
-		return MemoryLayout.align(MemoryLayout.ARRAY_BASE + length * elementSize);
+		return MemoryLayout.arraySize(slots, MemoryLayout.REFERENCE_SIZE)
+				+ MemoryLayout.arraySize(orderSlots, MemoryLayout.REFERENCE_SIZE)
+				+ 2 * MemoryLayout.arraySize(orderSlots, Integer.BYTES);
 	}
 
 	private static long hashMapNodeBytes() {

@@ -68,22 +68,29 @@ final class MemoryLayout {
 	}
 
 	/**
-	 * Return the bytes an element of an array with the given component type takes.
+	 * Return the bytes a field, or an element of an array, of the given type takes.
 	 */
-	static int elementSize(Class<?> component) {
-		if (!component.isPrimitive()) {
+	static int elementSize(Class<?> type) {
+		if (!type.isPrimitive()) {
 			return REFERENCE_SIZE;
 		}
-		if (component == long.class || component == double.class) {
+		if (type == long.class || type == double.class) {
 			return 8;
 		}
-		if (component == int.class || component == float.class) {
+		if (type == int.class || type == float.class) {
 			return 4;
 		}
-		if (component == short.class || component == char.class) {
+		if (type == short.class || type == char.class) {
 			return 2;
 		}
 		return 1;
+	}
+
+	/**
+	 * Return the size of an array of the given length whose elements take the given bytes each.
+	 */
+	static long arraySize(long length, int elementSize) {
+		return align(ARRAY_BASE + length * elementSize);
 	}
 
 	/**

@@ -48,10 +48,7 @@ public class MixedBenchmark {
 			this.cache.put(keys[i], Workload.valueFor(i));
 		}
 		this.sequence = Keys.zipf(keys, 2);
-		this.values = new Product[keys.length];
-		for (int i = 0; i < keys.length; i++) {
-			this.values[i] = Workload.valueFor(i);
-		}
+		this.values = Workload.values(keys.length);
 	}
 
 	@Benchmark

@@ -34,9 +34,6 @@ public class PutBenchmark {
 
 	static final int ITEMS = 10_000;
 
-	/** Keys written during the measurement, none of which was cached before. */
-	private static final int FRESH_KEYS = 1 << 21;
-
 	@Param({ "FAAS_CACHE", "FAAS_CACHE_BYTES", "CAFFEINE", "CAFFEINE_WEIGHED", "SYNCHRONIZED_LRU" })
 	public Peer peer;
 
@@ -59,26 +56,21 @@ public class PutBenchmark {
 		for (Integer key : keys) {
 			this.cache.put(key, Workload.valueFor(key));
 		}
-		this.freshKeys = new Integer[FRESH_KEYS];
-		for (int i = 0; i < FRESH_KEYS; i++) {
-			this.freshKeys[i] = Integer.valueOf(ITEMS + i);
-		}
-		this.values = new Product[1024];
-		for (int i = 0; i < this.values.length; i++) {
-			this.values[i] = Workload.valueFor(i);
-		}
+		this.freshKeys = Workload.freshKeys(ITEMS);
+		this.values = Workload.values(Workload.VALUES);
 	}
 
 	@Benchmark
 	public void put() {
 		int i = this.index++;
-		this.cache.put(this.freshKeys[i & (FRESH_KEYS - 1)], this.values[i & 1023]);
+		this.cache.put(this.freshKeys[i & (Workload.FRESH_KEYS - 1)], this.values[i & (Workload.VALUES - 1)]);
 	}
 
 	@Benchmark
 	public long sizeKeyAndValue() {
 		int i = this.index++;
-		return this.sizer.sizeOf(this.freshKeys[i & (FRESH_KEYS - 1)]) + this.sizer.sizeOf(this.values[i & 1023]);
+		return this.sizer.sizeOf(this.freshKeys[i & (Workload.FRESH_KEYS - 1)])
+				+ this.sizer.sizeOf(this.values[i & (Workload.VALUES - 1)]);
 	}
 
 }

@@ -30,8 +30,6 @@ import org.openjdk.jmh.annotations.Threads;
 @Threads(1)
 public class ScalingBenchmark {
 
-	private static final int FRESH_KEYS = 1 << 21;
-
 	@Param({ "1000", "100000", "1000000" })
 	public int items;
 
@@ -54,14 +52,8 @@ public class ScalingBenchmark {
 		this.cache = this.peer.create(new Bounds(this.items, Long.MAX_VALUE));
 		Workload.fill(this.cache, keys, this.peer);
 		this.sequence = Keys.zipf(keys, 3);
-		this.freshKeys = new Integer[FRESH_KEYS];
-		for (int i = 0; i < FRESH_KEYS; i++) {
-			this.freshKeys[i] = Integer.valueOf(this.items + i);
-		}
-		this.values = new Product[1024];
-		for (int i = 0; i < this.values.length; i++) {
-			this.values[i] = Workload.valueFor(i);
-		}
+		this.freshKeys = Workload.freshKeys(this.items);
+		this.values = Workload.values(Workload.VALUES);
 	}
 
 	@Benchmark
@@ -76,7 +68,7 @@ public class ScalingBenchmark {
 	@Benchmark
 	public void put() {
 		int i = this.index++;
-		this.cache.put(this.freshKeys[i & (FRESH_KEYS - 1)], this.values[i & 1023]);
+		this.cache.put(this.freshKeys[i & (Workload.FRESH_KEYS - 1)], this.values[i & (Workload.VALUES - 1)]);
 	}
 
 }

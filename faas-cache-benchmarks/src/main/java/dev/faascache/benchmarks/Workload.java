@@ -15,6 +15,35 @@ final class Workload {
 	private Workload() {
 	}
 
+	/** Keys a benchmark that writes new keys cycles through; a power of two, more than a million. */
+	static final int FRESH_KEYS = 1 << 21;
+
+	/** Values a benchmark that writes cycles through; a power of two. */
+	static final int VALUES = 1024;
+
+	/**
+	 * Return {@link #FRESH_KEYS} distinct keys from {@code first} on, none of which a cache filled
+	 * with the keys below {@code first} holds: written in turn, each evicts an entry.
+	 */
+	static Integer[] freshKeys(int first) {
+		Integer[] keys = new Integer[FRESH_KEYS];
+		for (int i = 0; i < FRESH_KEYS; i++) {
+			keys[i] = Integer.valueOf(first + i);
+		}
+		return keys;
+	}
+
+	/**
+	 * Return the values for the keys {@code 0 .. count - 1}, made before measuring.
+	 */
+	static Product[] values(int count) {
+		Product[] values = new Product[count];
+		for (int i = 0; i < count; i++) {
+			values[i] = valueFor(i);
+		}
+		return values;
+	}
+
 	/**
 	 * Return a small DTO for the key, distinct from every other key's.
 	 */
