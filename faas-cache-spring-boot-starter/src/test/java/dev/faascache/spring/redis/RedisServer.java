@@ -86,17 +86,27 @@ public final class RedisServer implements BeforeAllCallback, BeforeEachCallback,
 		if (isRunning()) {
 			return;
 		}
+		Path log = this.directory.resolve("redis.log");
+		Process started;
 		try {
-			this.process = new ProcessBuilder(executable().toString(), "--port", String.valueOf(this.port), "--bind", "127.0.0.1",
-					"--dir", this.directory.toString(), "--save", "", "--appendonly", "no")
+			started = new ProcessBuilder(executable().toString(), "--port", String.valueOf(this.port),
+					"--bind", "127.0.0.1", "--dir", this.directory.toString(), "--save", "", "--appendonly", "no")
 				.redirectErrorStream(true)
-				.redirectOutput(this.directory.resolve("redis.log").toFile())
+				.redirectOutput(log.toFile())
 				.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + executable(), ex);
 		}
+		this.process = started;
+		// a server that cannot run here (a missing shared library, say) says why in its log
 		await().atMost(STARTUP).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
+			.failFast(() -> {
+				if (!started.isAlive()) {
+					throw new IllegalStateException(executable() + " exited with status " + started.exitValue()
+							+ ": " + Files.readString(log).strip());
+				}
+			})
 			.until(() -> "PONG".equals(command("PING")));
 	}
 
