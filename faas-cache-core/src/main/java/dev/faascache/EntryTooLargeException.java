@@ -9,8 +9,10 @@ package dev.faascache;
  */
 public class EntryTooLargeException extends IllegalArgumentException {
 
+	/** The measured size of the refused entry, in bytes. */
 	private final long entryBytes;
 
+	/** The byte budget of the cache, in bytes. */
 	private final long maxBytes;
 
 	/**

@@ -61,7 +61,6 @@ import java.util.function.LongUnaryOperator;
  * {@link Sizer}, plus the fixed overhead of its node. {@link #getByteSize()} is the running total
  * plus the cache's own structure; nothing is ever re-measured. An entry larger than the whole
  * budget is refused with {@link EntryTooLargeException}.
- * <p>
  * <h2>Time to live</h2>
  * Every write of a value ({@code put}, {@code putIfAbsent}, {@code replace}, {@code compute*},
  * {@code merge}) starts the entry's time to live afresh: from the TTL given to

@@ -14,7 +14,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * Connection of the second level to Redis: its own Lettuce connection to the servers of the
- * application's {@link LettuceConnectionFactory}, with the same TLS, credentials, client options
+ * application's {@code LettuceConnectionFactory}, with the same TLS, credentials, client options
  * and client resources, but short timeouts of its own, so that a slow or unreachable Redis costs
  * a cache lookup a fraction of a second rather than Lettuce's default of a minute, and the
  * application's other Redis clients keep their timeouts.

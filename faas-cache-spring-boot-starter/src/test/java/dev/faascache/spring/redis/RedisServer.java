@@ -4,6 +4,7 @@
 package dev.faascache.spring.redis;
 
 import java.io.BufferedInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,11 +20,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.util.FileSystemUtils;
+import redis.embedded.core.ExecutableProvider;
 
 import static org.awaitility.Awaitility.await;
 
@@ -32,6 +36,9 @@ import static org.awaitility.Awaitility.await;
  * directory and no persistence: started before the first test, emptied before each, stopped
  * after the last. Tests may {@link #stop()} and {@link #start()} it to play an outage, and talk
  * to it with {@link #command(String...)}, apart from the application's connections.
+ * <p>The server is the machine's {@code redis-server} when one is on the {@code PATH}, as on CI,
+ * and otherwise the one embedded-redis ships for this operating system and architecture, so that
+ * the tests need only a JDK. Which one, and its version, is logged when it first starts.
  * <pre class="code">
  * &#64;RegisterExtension
  * static final RedisServer redis = new RedisServer();
@@ -39,7 +46,11 @@ import static org.awaitility.Awaitility.await;
  */
 public final class RedisServer implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
+	private static final Log logger = LogFactory.getLog(RedisServer.class);
+
 	private static final Duration STARTUP = Duration.ofSeconds(10);
+
+	private static Path executable;
 
 	private int port;
 
@@ -52,6 +63,7 @@ public final class RedisServer implements BeforeAllCallback, BeforeEachCallback,
 		this.port = freePort();
 		this.directory = Files.createTempDirectory("redis-test");
 		start();
+		logger.info("Redis " + version() + " from " + executable() + " on port " + this.port);
 	}
 
 	@Override
@@ -74,17 +86,27 @@ public final class RedisServer implements BeforeAllCallback, BeforeEachCallback,
 		if (isRunning()) {
 			return;
 		}
+		Path log = this.directory.resolve("redis.log");
+		Process started;
 		try {
-			this.process = new ProcessBuilder("redis-server", "--port", String.valueOf(this.port), "--bind", "127.0.0.1",
-					"--dir", this.directory.toString(), "--save", "", "--appendonly", "no")
+			started = new ProcessBuilder(executable().toString(), "--port", String.valueOf(this.port),
+					"--bind", "127.0.0.1", "--dir", this.directory.toString(), "--save", "", "--appendonly", "no")
 				.redirectErrorStream(true)
-				.redirectOutput(this.directory.resolve("redis.log").toFile())
+				.redirectOutput(log.toFile())
 				.start();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start redis-server; is it installed?", ex);
+			throw new UncheckedIOException("Could not start " + executable(), ex);
 		}
+		this.process = started;
+		// a server that cannot run here (a missing shared library, say) says why in its log
 		await().atMost(STARTUP).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
+			.failFast(() -> {
+				if (!started.isAlive()) {
+					throw new IllegalStateException(executable() + " exited with status " + started.exitValue()
+							+ ": " + Files.readString(log).strip());
+				}
+			})
 			.until(() -> "PONG".equals(command("PING")));
 	}
 
@@ -103,6 +125,44 @@ public final class RedisServer implements BeforeAllCallback, BeforeEachCallback,
 			Thread.currentThread().interrupt();
 		}
 		this.process = null;
+	}
+
+	/**
+	 * Return the machine's {@code redis-server}, or else embedded-redis's, found once per JVM since
+	 * embedded-redis extracts a new copy of its binary each time it is asked.
+	 */
+	private static synchronized Path executable() {
+		if (executable == null) {
+			executable = locate();
+		}
+		return executable;
+	}
+
+	private static Path locate() {
+		try {
+			return ExecutableProvider.newExecutableInPath("redis-server").get().toPath();
+		}
+		catch (FileNotFoundException notOnPath) {
+			try {
+				return ExecutableProvider.newJarResourceProvider().get().toPath();
+			}
+			catch (IOException | RuntimeException ex) {
+				throw new IllegalStateException("No redis-server on the PATH, and embedded-redis has none for "
+						+ System.getProperty("os.name") + " " + System.getProperty("os.arch"), ex);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private String version() {
+		String info = (String) command("INFO", "server");
+		return info.lines()
+			.filter((line) -> line.startsWith("redis_version:"))
+			.map((line) -> line.substring("redis_version:".length()))
+			.findFirst()
+			.orElse("of unknown version");
 	}
 
 	private boolean isRunning() {
