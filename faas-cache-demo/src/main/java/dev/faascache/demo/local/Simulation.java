@@ -93,6 +93,10 @@ public final class Simulation {
 	public static void run(Map<String, List<String>> options, PrintStream out) throws IOException {
 		int invocations = positive(OPTION, options.getOrDefault(OPTION, List.of()), DEFAULT_INVOCATIONS, "10");
 		int memory = positive(MEMORY_OPTION, options.getOrDefault(MEMORY_OPTION, List.of()), DEFAULT_MEMORY, "512");
+		if (memory < LocalLambda.Settings.MIN_MEMORY || memory > LocalLambda.Settings.MAX_MEMORY) {
+			throw new IllegalArgumentException("--" + MEMORY_OPTION + " takes " + LocalLambda.Settings.MIN_MEMORY + " to "
+					+ LocalLambda.Settings.MAX_MEMORY + " (MB, as Lambda does), but was " + memory);
+		}
 		Map<String, String> properties = new LinkedHashMap<>();
 		options.forEach((name, values) -> {
 			if (!name.equals(OPTION) && !name.equals(MEMORY_OPTION) && !values.isEmpty()) {
@@ -146,6 +150,7 @@ public final class Simulation {
 		Run starter = run("faas-cache starter", Map.of(), invocations, true);
 		this.out.println();
 		starter.cacheTable.forEach(this.out::println);
+		this.out.println();
 		this.out.printf(Locale.ROOT, "%d invocations: %d answered by the cache, %d called the product catalog%n%n",
 				invocations, starter.hits.size(), starter.misses.size());
 		Run simple = run("spring.cache.type=simple", Map.of("SPRING_CACHE_TYPE", "simple"), invocations, false);
