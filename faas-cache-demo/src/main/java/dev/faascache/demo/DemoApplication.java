@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
 
 /**
  * A function that caches a slow lookup with the faas-cache starter, configured in
@@ -35,6 +36,8 @@ import org.springframework.context.annotation.Bean;
 @EnableAutoConfiguration
 @EnableCaching
 public class DemoApplication {
+
+	private static final String WEB_SERVER = "org.springframework.boot.web.server.WebServer";
 
 	@Bean
 	ProductCatalogClient productCatalogClient(@Value("${demo.catalog.latency}") Duration latency) {
@@ -69,6 +72,13 @@ public class DemoApplication {
 			Map<String, List<String>> options = new LinkedHashMap<>();
 			arguments.getOptionNames().forEach((name) -> options.put(name, arguments.getOptionValues(name)));
 			Simulation.run(options, System.out);
+			return;
+		}
+		if (!ClassUtils.isPresent(WEB_SERVER, DemoApplication.class.getClassLoader())) {
+			// the Lambda jars hold no web server: without one the application would start and stop at once
+			System.err.println("This jar is for AWS Lambda, which starts it through " + ProductHandler.class.getName()
+					+ ". Run it as Lambda does with --" + Simulation.OPTION + "=10, or serve the function over HTTP "
+					+ "with the -local jar beside it.");
 			return;
 		}
 		SpringApplication.run(DemoApplication.class, args);

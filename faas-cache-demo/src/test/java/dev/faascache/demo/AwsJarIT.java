@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,6 +110,17 @@ class AwsJarIT {
 		Matcher jarPath = Pattern.compile("java -jar (\\S+)").matcher(command);
 		assertThat(jarPath.find()).as("java -jar in %s", command).isTrue();
 		assertThat(root.resolve(jarPath.group(1)).normalize()).isEqualTo(this.jar.normalize()).isRegularFile();
+	}
+
+	@Test
+	void lambdaJarStartedWithoutSimulateSaysHowToRunIt() throws IOException, InterruptedException {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		Process process = new ProcessBuilder(java.toString(), "-jar", this.jar.toString()).redirectErrorStream(true)
+			.start();
+		process.getOutputStream().close();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("process ended; output:%n%s", output).isTrue();
+		assertThat(output).contains("This jar is for AWS Lambda", "--simulate=10", "-local jar");
 	}
 
 	private static List<String> starterImports() throws IOException {

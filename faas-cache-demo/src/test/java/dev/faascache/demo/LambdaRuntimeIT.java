@@ -4,6 +4,7 @@
 package dev.faascache.demo;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,10 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import dev.faascache.Ticker;
+import dev.faascache.demo.local.FunctionSettings;
 import dev.faascache.demo.local.LocalLambda;
 import dev.faascache.demo.local.LocalRuntimeApi;
 import dev.faascache.demo.local.LocalRuntimeApi.InvocationResult;
+import dev.faascache.spring.redis.RedisServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,11 +41,16 @@ class LambdaRuntimeIT {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
+
 	private final Path jar = Path.of(System.getProperty("demo.aws-jar"));
+
+	private final Path redisJar = Path.of(System.getProperty("demo.aws-redis-jar"));
 
 	@Test
 	void runtimeClientInvokesTheHandlerWhichAnswersFromTheCacheAndRefusesBadRequestsClearly() throws IOException {
-		LocalLambda.Settings settings = new LocalLambda.Settings(this.jar, this.jar.resolveSibling("lambda-runtime"), 512,
+		FunctionSettings settings = new FunctionSettings(this.jar, this.jar.resolveSibling("lambda-runtime"), 512,
 				Map.of("LOGGING_LEVEL_DEV_FAASCACHE_DEMO", "debug"), Map.of("demo.catalog.latency", "1ms"));
 		Ticker ticker = Ticker.systemTicker();
 		try (LocalRuntimeApi runtimeApi = LocalRuntimeApi.start(ticker);
@@ -69,6 +78,24 @@ class LambdaRuntimeIT {
 			assertThat(String.join("\n", output)).as("the function's output")
 				.containsPattern("(?m)^products\\s+2\\s+.* / 64M\\s+1\\s+2\\s+33\\.3%$")
 				.doesNotContain("Netty started", "Tomcat started");
+		}
+	}
+
+	@Test
+	void redisJarRunsTheRedisProfileAndSharesProductsThroughRedis() {
+		FunctionSettings settings = new FunctionSettings(this.redisJar, this.redisJar.resolveSibling("lambda-runtime"),
+				512, Map.of("SPRING_PROFILES_ACTIVE", "redis", "REDIS_PORT", String.valueOf(redis.port())),
+				Map.of("demo.catalog.latency", "1ms"));
+		Ticker ticker = Ticker.systemTicker();
+		try (LocalRuntimeApi runtimeApi = LocalRuntimeApi.start(ticker);
+				LocalLambda function = LocalLambda.start(settings, runtimeApi, ticker)) {
+			function.awaitInitialised(runtimeApi, INIT_TIMEOUT);
+			InvocationResult result = function.invoke(runtimeApi, "{\"id\":\"42\"}", TIMEOUT);
+			assertThat(result.success()).as(result.body()).isTrue();
+			assertThat(redis.command("EXISTS", "faas-cache-demo:products::42")).isEqualTo(1L);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

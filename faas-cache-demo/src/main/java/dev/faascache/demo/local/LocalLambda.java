@@ -15,9 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -80,7 +78,7 @@ public final class LocalLambda implements AutoCloseable {
 	 * @return the started environment
 	 * @throws IOException if the task root cannot be written or the JVM cannot be started
 	 */
-	public static LocalLambda start(Settings settings, LocalRuntimeApi runtimeApi, Ticker ticker) throws IOException {
+	public static LocalLambda start(FunctionSettings settings, LocalRuntimeApi runtimeApi, Ticker ticker) throws IOException {
 		Path taskRoot = Files.createTempDirectory("faas-cache-demo-task");
 		Path lib = Files.createDirectory(taskRoot.resolve("lib"));
 		Files.copy(settings.functionJar(), lib.resolve(settings.functionJar().getFileName()));
@@ -99,7 +97,7 @@ public final class LocalLambda implements AutoCloseable {
 	 * @param settings the function's settings
 	 * @return the command
 	 */
-	static List<String> command(Settings settings) {
+	static List<String> command(FunctionSettings settings) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(settings.jvmOptions());
@@ -111,7 +109,7 @@ public final class LocalLambda implements AutoCloseable {
 		return command;
 	}
 
-	private static Map<String, String> environment(Settings settings, LocalRuntimeApi runtimeApi, Path taskRoot) {
+	private static Map<String, String> environment(FunctionSettings settings, LocalRuntimeApi runtimeApi, Path taskRoot) {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
 		environment.put("_HANDLER", HANDLER);
@@ -302,86 +300,6 @@ public final class LocalLambda implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not delete the task root " + this.taskRoot, ex);
 		}
-	}
-
-	/**
-	 * How to run the function: its jar, the directory holding the runtime interface client and
-	 * what it needs (what Lambda's Java runtime provides), the memory configured for the function,
-	 * and the environment variables and system properties to add.
-	 *
-	 * @param functionJar the deployment package
-	 * @param runtimeDirectory the directory of the runtime client's jars
-	 * @param memoryMegabytes the function's memory; the heap is 85% of it
-	 * @param environment environment variables for the function
-	 * @param systemProperties system properties for the function's JVM
-	 */
-	public record Settings(Path functionJar, Path runtimeDirectory, int memoryMegabytes,
-			Map<String, String> environment, Map<String, String> systemProperties) {
-
-		/**
-		 * Smallest memory a Lambda function can have.
-		 */
-		static final int MIN_MEMORY = 128;
-
-		/**
-		 * Largest memory a Lambda function can have.
-		 */
-		static final int MAX_MEMORY = 10_240;
-
-		/**
-		 * Check the settings.
-		 * @throws IllegalArgumentException if the memory is outside Lambda's range, or the jar
-		 * or the runtime directory is missing
-		 */
-		public Settings {
-			Objects.requireNonNull(functionJar, "functionJar must not be null");
-			Objects.requireNonNull(runtimeDirectory, "runtimeDirectory must not be null");
-			if (memoryMegabytes < MIN_MEMORY || memoryMegabytes > MAX_MEMORY) {
-				throw new IllegalArgumentException("A Lambda function's memory is " + MIN_MEMORY + " to " + MAX_MEMORY
-						+ " MB, but was " + memoryMegabytes);
-			}
-			if (!Files.isRegularFile(functionJar)) {
-				throw new IllegalArgumentException("No function jar at " + functionJar);
-			}
-			if (!Files.isDirectory(runtimeDirectory)) {
-				throw new IllegalArgumentException("No runtime interface client at " + runtimeDirectory
-						+ ": build the demo with ./mvnw -pl faas-cache-demo -am package, which copies it there");
-			}
-			environment = Map.copyOf(environment);
-			systemProperties = Map.copyOf(systemProperties);
-		}
-
-		/**
-		 * Return the JVM options of Lambda's Java runtime for this memory: serial GC, C1 only,
-		 * and a heap of 85% of the function's memory.
-		 * @return the options
-		 */
-		public List<String> jvmOptions() {
-			long heapKilobytes = this.memoryMegabytes * 1024L * 85 / 100;
-			return List.of("-Xmx" + heapKilobytes + "k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-					"-XX:-UsePerfData", "-Djava.net.preferIPv4Stack=true");
-		}
-
-		/**
-		 * Return these settings with environment variables added.
-		 * @param added environment variables that add to, or replace, those of these settings
-		 * @return the new settings
-		 */
-		public Settings withEnvironment(Map<String, String> added) {
-			Map<String, String> merged = new LinkedHashMap<>(this.environment);
-			merged.putAll(added);
-			return new Settings(this.functionJar, this.runtimeDirectory, this.memoryMegabytes, merged,
-					this.systemProperties);
-		}
-
-		/**
-		 * Return the heap these settings give, as a person reads it.
-		 * @return such as {@code 435 MB}
-		 */
-		public String heap() {
-			return String.format(Locale.ROOT, "%d MB", this.memoryMegabytes * 85 / 100);
-		}
-
 	}
 
 }

@@ -61,7 +61,7 @@ public final class Simulation {
 
 	private static final String SUMMARY_ROW = "%-24s  %9s  %5s  %8s  %8s  %6s  %9s  %9s%n";
 
-	private final LocalLambda.Settings settings;
+	private final FunctionSettings settings;
 
 	private final Ticker ticker;
 
@@ -73,7 +73,7 @@ public final class Simulation {
 	 * @param ticker the time source
 	 * @param out where to print
 	 */
-	public Simulation(LocalLambda.Settings settings, Ticker ticker, PrintStream out) {
+	public Simulation(FunctionSettings settings, Ticker ticker, PrintStream out) {
 		this.settings = settings;
 		this.ticker = ticker;
 		this.out = out;
@@ -93,9 +93,9 @@ public final class Simulation {
 	public static void run(Map<String, List<String>> options, PrintStream out) throws IOException {
 		int invocations = positive(OPTION, options.getOrDefault(OPTION, List.of()), DEFAULT_INVOCATIONS, "10");
 		int memory = positive(MEMORY_OPTION, options.getOrDefault(MEMORY_OPTION, List.of()), DEFAULT_MEMORY, "512");
-		if (memory < LocalLambda.Settings.MIN_MEMORY || memory > LocalLambda.Settings.MAX_MEMORY) {
-			throw new IllegalArgumentException("--" + MEMORY_OPTION + " takes " + LocalLambda.Settings.MIN_MEMORY + " to "
-					+ LocalLambda.Settings.MAX_MEMORY + " (MB, as Lambda does), but was " + memory);
+		if (memory < FunctionSettings.MIN_MEMORY || memory > FunctionSettings.MAX_MEMORY) {
+			throw new IllegalArgumentException("--" + MEMORY_OPTION + " takes " + FunctionSettings.MIN_MEMORY + " to "
+					+ FunctionSettings.MAX_MEMORY + " (MB, as Lambda does), but was " + memory);
 		}
 		Map<String, String> properties = new LinkedHashMap<>();
 		options.forEach((name, values) -> {
@@ -104,7 +104,7 @@ public final class Simulation {
 			}
 		});
 		Path jar = functionJar();
-		LocalLambda.Settings settings = new LocalLambda.Settings(jar, jar.resolveSibling("lambda-runtime"), memory,
+		FunctionSettings settings = new FunctionSettings(jar, jar.resolveSibling("lambda-runtime"), memory,
 				Map.of(), properties);
 		new Simulation(settings, Ticker.systemTicker(), out).run(invocations);
 	}
@@ -143,7 +143,7 @@ public final class Simulation {
 	 * @throws IOException if the Runtime API or the function cannot be started
 	 */
 	public void run(int invocations) throws IOException {
-		LocalLambda.Settings lambda = this.settings;
+		FunctionSettings lambda = this.settings;
 		this.out.printf(Locale.ROOT, "%s on a %d MB function (heap %s, %s), started by AWS's runtime interface client%n%n",
 				lambda.functionJar().getFileName(), lambda.memoryMegabytes(), lambda.heap(),
 				String.join(" ", lambda.jvmOptions().subList(1, 3)));
@@ -168,7 +168,7 @@ public final class Simulation {
 			throws IOException {
 		Map<String, String> env = new LinkedHashMap<>(environment);
 		env.put("LOGGING_LEVEL_DEV_FAASCACHE_DEMO", "debug");
-		LocalLambda.Settings lambda = this.settings.withEnvironment(env);
+		FunctionSettings lambda = this.settings.withEnvironment(env);
 		Run run = new Run(name);
 		try (LocalRuntimeApi runtimeApi = LocalRuntimeApi.start(this.ticker);
 				LocalLambda function = LocalLambda.start(lambda, runtimeApi, this.ticker)) {
