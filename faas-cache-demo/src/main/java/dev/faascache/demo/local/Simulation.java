@@ -103,6 +103,7 @@ public final class Simulation {
 				properties.put(name, values.get(values.size() - 1));
 			}
 		});
+		requireLinux(System.getProperty("os.name"));
 		Path jar = functionJar();
 		FunctionSettings settings = new FunctionSettings(jar, jar.resolveSibling("lambda-runtime"), memory,
 				Map.of(), properties);
@@ -213,6 +214,20 @@ public final class Simulation {
 			}
 		}
 		return table;
+	}
+
+	/**
+	 * Fail unless the runtime interface client can run here: its native library is built for
+	 * Linux only.
+	 * @param osName the name of the operating system
+	 * @throws IllegalStateException on another operating system
+	 */
+	static void requireLinux(String osName) {
+		if (osName == null || !osName.toLowerCase(Locale.ROOT).startsWith("linux")) {
+			throw new IllegalStateException("--" + OPTION + " runs the function under AWS's runtime interface client, "
+					+ "whose native library exists for Linux only, but this is " + osName
+					+ ": run the command in a Linux container with a JDK 17 or later");
+		}
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * What {@link Simulation} does before and after it runs the function: reading its options,
@@ -42,6 +43,13 @@ class SimulationTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Simulation.run(Map.of("simulate", List.of("2"), "memory", List.of("64")), out))
 			.withMessage("--memory takes 128 to 10240 (MB, as Lambda does), but was 64");
+	}
+
+	@Test
+	void runtimeClientIsRunOnLinuxOnlyAndElsewhereTheSimulationSaysWhy() {
+		Simulation.requireLinux("Linux");
+		assertThatIllegalStateException().isThrownBy(() -> Simulation.requireLinux("Mac OS X"))
+			.withMessageContaining("native library exists for Linux only, but this is Mac OS X");
 	}
 
 	@Test
