@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -82,7 +83,11 @@ public final class LocalLambda implements AutoCloseable {
 		Path taskRoot = Files.createTempDirectory("faas-cache-demo-task");
 		Path lib = Files.createDirectory(taskRoot.resolve("lib"));
 		Files.copy(settings.functionJar(), lib.resolve(settings.functionJar().getFileName()));
-		ProcessBuilder builder = new ProcessBuilder(command(settings)).directory(taskRoot.toFile())
+		List<String> command = command(settings);
+		Optional<Path> library = NativeClientLibrary.copy(settings.runtimeDirectory(), taskRoot.resolve("jni"),
+				System.getProperty("os.arch"));
+		library.ifPresent((path) -> command.add(1, "-D" + NativeClientLibrary.PROPERTY + "=" + path));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile())
 			.redirectErrorStream(true);
 		builder.environment().putAll(environment(settings, runtimeApi, taskRoot));
 		long started = ticker.read();
