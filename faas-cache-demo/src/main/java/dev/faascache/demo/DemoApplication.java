@@ -25,8 +25,9 @@ import org.springframework.util.ClassUtils;
  * A function that caches a slow lookup with the faas-cache starter, configured in
  * {@code application.yml} under {@code faas.cache}.
  * <p>
- * On AWS Lambda, Spring Cloud Function's {@code FunctionInvoker} starts this application once per
- * container and routes every invocation to {@link ProductFunction}: warm invocations find the
+ * On AWS Lambda, the handler {@link ProductHandler} (Spring Cloud Function's {@code FunctionInvoker})
+ * starts this application once per container and routes every invocation to
+ * {@link ProductFunction}: warm invocations find the
  * products fetched by earlier ones in the cache. Run locally from the {@code -local} jar,
  * {@link #main(String[])} serves the function over HTTP; from the Lambda jar, given
  * {@code --simulate=N}, it runs that jar under AWS's runtime interface client for N invocations,

@@ -89,6 +89,8 @@ public final class Simulation {
 	 * @throws IOException if the Runtime API or the function cannot be started
 	 * @throws IllegalArgumentException if an option is malformed, or this class was not loaded
 	 * from a jar
+	 * @throws IllegalStateException if the system is not Linux, where alone the runtime client runs,
+	 * or the function failed to initialise or to answer
 	 */
 	public static void run(Map<String, List<String>> options, PrintStream out) throws IOException {
 		int invocations = positive(OPTION, options.getOrDefault(OPTION, List.of()), DEFAULT_INVOCATIONS, "10");
