@@ -3,38 +3,42 @@
  */
 package dev.faascache.demo;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.faascache.Ticker;
+import dev.faascache.demo.local.Simulation;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.Banner;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
 
 /**
  * A function that caches a slow lookup with the faas-cache starter, configured in
  * {@code application.yml} under {@code faas.cache}.
  * <p>
- * On AWS Lambda, Spring Cloud Function's {@code FunctionInvoker} starts this application once per
- * container and routes every invocation to {@link ProductFunction}: warm invocations find the
- * products fetched by earlier ones in the cache. Run locally, {@link #main(String[])} serves the
- * function over HTTP, or, given {@code --simulate=N}, makes N invocations, prints what each one
- * cost and the cache statistics, and exits.
+ * On AWS Lambda, the handler {@link ProductHandler} (Spring Cloud Function's {@code FunctionInvoker})
+ * starts this application once per container and routes every invocation to
+ * {@link ProductFunction}: warm invocations find the
+ * products fetched by earlier ones in the cache. Run locally from the {@code -local} jar,
+ * {@link #main(String[])} serves the function over HTTP; from the Lambda jar, given
+ * {@code --simulate=N}, it runs that jar under AWS's runtime interface client for N invocations,
+ * prints what each one cost and the cache statistics, and exits.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 @EnableCaching
 public class DemoApplication {
+
+	private static final String WEB_SERVER = "org.springframework.boot.web.server.WebServer";
 
 	@Bean
 	ProductCatalogClient productCatalogClient(@Value("${demo.catalog.latency}") Duration latency) {
@@ -52,29 +56,33 @@ public class DemoApplication {
 		return new ProductFunction(productCatalogClient);
 	}
 
+	@Bean
+	CacheStatistics cacheStatistics(CacheManager cacheManager) {
+		return new CacheStatistics(cacheManager);
+	}
+
 	/**
-	 * Serve the function over HTTP, or run the simulation when {@code --simulate[=N]} is given.
+	 * Serve the function over HTTP, or, given {@code --simulate[=N]}, run it N times as Lambda
+	 * runs it (see {@link Simulation}).
 	 * @param args the command line arguments
+	 * @throws IOException if the simulation cannot start the function
 	 */
-	public static void main(String[] args) {
+	public static void main(String[] args) throws IOException {
 		DefaultApplicationArguments arguments = new DefaultApplicationArguments(args);
-		if (!arguments.containsOption(Simulation.OPTION)) {
-			SpringApplication.run(DemoApplication.class, args);
+		if (arguments.containsOption(Simulation.OPTION)) {
+			Map<String, List<String>> options = new LinkedHashMap<>();
+			arguments.getOptionNames().forEach((name) -> options.put(name, arguments.getOptionValues(name)));
+			Simulation.run(options, System.out);
 			return;
 		}
-		int invocations = Simulation.invocations(arguments.getOptionValues(Simulation.OPTION));
-		SpringApplication application = new SpringApplication(DemoApplication.class);
-		// no web server, so that the process ends with the simulation; no log noise around the table
-		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setBannerMode(Banner.Mode.OFF);
-		application.setLogStartupInfo(false);
-		application.setDefaultProperties(Map.of("logging.level.root", "warn"));
-		try (ConfigurableApplicationContext context = application.run(args)) {
-			Simulation simulation = new Simulation(context.getBean(ProductFunction.class),
-					context.getBean(ProductCatalogClient.class), context.getBean(CacheManager.class),
-					context.getBeanProvider(Ticker.class).getIfAvailable(Ticker::systemTicker));
-			simulation.run(invocations, System.out);
+		if (!ClassUtils.isPresent(WEB_SERVER, DemoApplication.class.getClassLoader())) {
+			// the Lambda jars hold no web server: without one the application would start and stop at once
+			System.err.println("This jar is for AWS Lambda, which starts it through " + ProductHandler.class.getName()
+					+ ". Run it as Lambda does with --" + Simulation.OPTION + "=10, or serve the function over HTTP "
+					+ "with the -local jar beside it.");
+			return;
 		}
+		SpringApplication.run(DemoApplication.class, args);
 	}
 
 }

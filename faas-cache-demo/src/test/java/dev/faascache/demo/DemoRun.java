@@ -16,14 +16,13 @@ import org.springframework.boot.SpringApplicationHook;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.cache.CacheManager;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.function.ThrowingSupplier;
 
 /**
- * Starts the demo through one of its real entry points, the Lambda {@link FunctionInvoker} or
+ * Starts the demo through one of its real entry points, the Lambda {@link ProductHandler} or
  * {@link DemoApplication#main(String[])}, with a {@link FakeTicker} bean and test properties
  * added, and keeps the application context that the entry point starts so that tests can look
  * inside it and close it.
@@ -31,7 +30,7 @@ import org.springframework.util.function.ThrowingSupplier;
 final class DemoRun implements SpringApplicationHook, AutoCloseable {
 
 	/**
-	 * Where the {@link FunctionInvoker} looks for the application class first, before the
+	 * Where the handler looks for the application class first, before the
 	 * manifest of the jar, which tests do not have.
 	 */
 	private static final String MAIN_CLASS = "MAIN_CLASS";
@@ -56,11 +55,11 @@ final class DemoRun implements SpringApplicationHook, AutoCloseable {
 	 * Start the application the way the Lambda runtime does: by creating the handler.
 	 * @return the handler, ready for invocations
 	 */
-	FunctionInvoker startFunctionInvoker() {
+	ProductHandler startHandler() {
 		String previous = System.getProperty(MAIN_CLASS);
 		System.setProperty(MAIN_CLASS, DemoApplication.class.getName());
 		try {
-			return start(FunctionInvoker::new);
+			return start(ProductHandler::new);
 		}
 		finally {
 			if (previous != null) {

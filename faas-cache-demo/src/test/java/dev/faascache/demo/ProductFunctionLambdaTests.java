@@ -25,14 +25,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.cache.CacheManager;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Drives the demo through the handler named in {@code template.yaml}, as the Lambda runtime does:
- * one {@link FunctionInvoker} per container, started once, then invocations with a JSON event in
+ * one {@link ProductHandler} per container, started once, then invocations with a JSON event in
  * an input stream and a {@link TestLambdaContext}; with the {@code redis} profile, against a real
  * Redis server that containers share.
  */
@@ -47,7 +47,7 @@ class ProductFunctionLambdaTests {
 
 	private DemoRun run;
 
-	private FunctionInvoker invoker;
+	private ProductHandler invoker;
 
 	@AfterEach
 	void stopContainers() {
@@ -75,6 +75,27 @@ class ProductFunctionLambdaTests {
 		}
 		assertThat(this.run.catalog().calls()).isEqualTo(2);
 		assertThat(this.run.productsCache()).containsOnlyKeys("1", "2");
+	}
+
+	@Test
+	void requestWithBlankIdFailsWithMessageSayingWhatIsWrongAndCallsNoCatalog() {
+		startContainer(Map.of());
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> handle(this.invoker, "{\"id\":\"\"}"))
+			.withMessage("The product id must not be blank, such as {\"id\": \"42\"}, but was ''");
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> handle(this.invoker, "{}"))
+			.withMessage("The request must name a product, such as {\"id\": \"42\"}, but has no id");
+		assertThat(this.run.catalog().calls()).isZero();
+		assertThat(this.run.productsCache()).isEmpty();
+	}
+
+	@Test
+	void eventThatIsNotJsonFailsWithMessageSayingSo() {
+		startContainer(Map.of());
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> handle(this.invoker, "not json"))
+			.withMessage("The request must be a JSON object such as {\"id\": \"42\"}, but was not JSON: 'not json'");
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> handle(this.invoker, "\"42\""))
+			.withMessage("The request must be a JSON object such as {\"id\": \"42\"}, but was '\"42\"'");
+		assertThat(this.run.catalog().calls()).isZero();
 	}
 
 	@Test
@@ -141,7 +162,7 @@ class ProductFunctionLambdaTests {
 	void redisProfileSharesProductsBetweenContainers() throws IOException {
 		startContainer(Map.of("REDIS_PORT", redis.port()), "redis");
 		DemoRun first = this.run;
-		FunctionInvoker firstInvoker = this.invoker;
+		ProductHandler firstInvoker = this.invoker;
 		startContainer(Map.of("REDIS_PORT", redis.port()), "redis");
 		assertThat(invoke(firstInvoker, "42").id()).isEqualTo("42");
 		assertThat(redis.command("EXISTS", "faas-cache-demo:products::42")).isEqualTo(1L);
@@ -165,18 +186,22 @@ class ProductFunctionLambdaTests {
 		testProperties.put("demo.catalog.latency", "2ms");
 		this.run = new DemoRun(testProperties, profiles);
 		this.runs.add(this.run);
-		this.invoker = this.run.startFunctionInvoker();
+		this.invoker = this.run.startHandler();
 	}
 
 	private Product invoke(String id) throws IOException {
 		return invoke(this.invoker, id);
 	}
 
-	private static Product invoke(FunctionInvoker invoker, String id) throws IOException {
-		byte[] event = ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+	private static Product invoke(ProductHandler invoker, String id) throws IOException {
+		return json.readValue(handle(invoker, "{\"id\":\"" + id + "\"}"), Product.class);
+	}
+
+	private static byte[] handle(ProductHandler invoker, String event) throws IOException {
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
-		invoker.handleRequest(new ByteArrayInputStream(event), output, new TestLambdaContext());
-		return json.readValue(output.toByteArray(), Product.class);
+		invoker.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output,
+				new TestLambdaContext());
+		return output.toByteArray();
 	}
 
 }
