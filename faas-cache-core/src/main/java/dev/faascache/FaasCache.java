@@ -112,6 +112,13 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private final long origin;
 
+	/**
+	 * The most unseen time {@link #advanceTime} counts: 146 years, half the range of the cache's
+	 * clock, so that entries written afterwards still get deadlines that are not saturated and
+	 * expire on time, while every entry given a time to live shorter than that expires.
+	 */
+	private static final long MAX_SKIPPED_NANOS = Long.MAX_VALUE >>> 1;
+
 	/** Time the ticker did not count (see {@link #advanceTime}), in nanoseconds. */
 	private volatile long skippedNanos;
 
@@ -697,6 +704,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * snapshot of the JVM and its restore (AWS Lambda SnapStart, CRaC), when a monotonic clock may
 	 * stand still. Every entry ages by that much at once: those whose time to live ran out in the
 	 * gap expire now, and the others keep only what is left. Entries that never expire are kept.
+	 * <p>
+	 * <b>Note:</b> the unseen time counted over the cache's life is capped at 146 years, so that
+	 * even an absurd gap (a wall clock read wrong, say) leaves a clock under which entries written
+	 * afterwards expire on time; an entry given a longer time to live survives such a gap.
 	 * @param elapsed the time that passed unseen, zero or positive
 	 * @throws NullPointerException if {@code elapsed} is {@code null}
 	 * @throws IllegalArgumentException if {@code elapsed} is negative
@@ -706,7 +717,8 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Checks.requireArgument(!elapsed.isNegative(), "elapsed must be zero or positive but was %s", elapsed);
 		lock();
 		try {
-			this.skippedNanos = Checks.saturatedAdd(this.skippedNanos, Checks.toNanosSaturated(elapsed));
+			this.skippedNanos = Math.min(MAX_SKIPPED_NANOS,
+					Checks.saturatedAdd(this.skippedNanos, Checks.toNanosSaturated(elapsed)));
 			maintain(false);
 		}
 		finally {
@@ -841,8 +853,14 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	// Internals
 
+	/**
+	 * Return the cache time: nanoseconds since the cache was built, plus the time skipped. The
+	 * ticker's difference may wrap (it is monotonic, not absolute), but the sum saturates and stays
+	 * below {@link Node#NEVER}, so that no amount of skipped time makes a deadline look far away
+	 * again, or makes an entry that never expires look expired.
+	 */
 	private long now() {
-		return this.ticker.read() - this.origin + this.skippedNanos;
+		return Math.min(Checks.saturatedAdd(this.ticker.read() - this.origin, this.skippedNanos), Node.NEVER - 1);
 	}
 
 	private boolean isLive(Node<K, V> node) {
@@ -1154,7 +1172,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 				try {
 					this.removalListener.onRemoval(removal.key(), removal.value(), removal.cause());
 				}
-				catch (RuntimeException ex) {
+				catch (Throwable ex) {
+					// As Caffeine does: an Error (an AssertionError in a test, say) must neither skip the
+					// rest of the batch nor reach a caller whose write has already taken effect
 					logger.log(Level.WARNING, "Removal listener " + this.removalListener + " failed for key '"
 							+ removal.key() + "' (" + removal.cause() + "); the cache is unaffected", ex);
 				}

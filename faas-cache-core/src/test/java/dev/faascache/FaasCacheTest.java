@@ -447,6 +447,28 @@ class FaasCacheTest {
 		assertThat(cache.remove("b")).isEqualTo("3");
 	}
 
+	/**
+	 * Regression: only exceptions were caught, so a listener that threw an {@link Error}
+	 * stopped the batch at its first call and the error reached the caller of
+	 * {@code changeMaxItems}, whose trim had already taken effect.
+	 */
+	@Test
+	void removalListener_throwingError_everyCallOfTheBatchRunsAndTheCallerSeesNothing() {
+		List<String> told = new ArrayList<>();
+		FaasCache<String, String> cache = FaasCache.<String, String>builder().removalListener((k, v, c) -> {
+			told.add(k);
+			throw new AssertionError("listener failure for " + k);
+		}).build();
+		for (int i = 0; i < 10; i++) {
+			cache.put("k" + i, "v");
+		}
+		cache.changeMaxItems(1);
+		assertThat(told).containsExactly("k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8");
+		assertThat(cache).containsOnlyKeys("k9");
+		assertThat(cache.put("k9", "w")).isEqualTo("v");
+		assertThat(told).endsWith("k9");
+	}
+
 	@Test
 	void stats_countHitsMissesPutsAndEvictions() {
 		FaasCache<String, String> cache = builder().maxItems(1).build();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -130,6 +131,43 @@ class FaasCacheTimeTest {
 		assertThat(cache).containsOnlyKeys("max", "nanos", "century");
 		this.ticker.advanceSeconds(1);
 		assertThat(cache).containsOnlyKeys("max", "nanos");
+	}
+
+	/**
+	 * Regression: the unseen time was added to the ticker's reading without saturating, so a gap
+	 * of {@code Long.MAX_VALUE} seconds wrapped the clock negative. An entry that should have
+	 * expired stayed live, and an entry written afterwards was given a deadline that the next
+	 * write found already passed.
+	 */
+	@Test
+	void advanceTime_hugeGaps_expireEveryDueEntryAndLaterEntriesExpireOnTime() {
+		FaasCache<String, String> cache = newCache();
+		cache.put("short", "1", Duration.ofSeconds(10));
+		cache.put("forever", "2");
+		cache.advanceTime(Duration.ofSeconds(Long.MAX_VALUE));
+		cache.advanceTime(Duration.ofSeconds(Long.MAX_VALUE));
+		assertThat(cache).containsOnlyKeys("forever");
+		assertThat(this.removals).containsExactly("short:EXPIRED");
+
+		cache.put("next", "3", Duration.ofSeconds(10));
+		cache.put("other", "4");
+		assertThat(cache).containsOnlyKeys("forever", "next", "other");
+		assertThat(cache.getTtl("next")).contains(Duration.ofSeconds(10));
+		this.ticker.advanceSeconds(9);
+		cache.put("other", "5");
+		assertThat(cache.get("next")).isEqualTo("3");
+		this.ticker.advanceSeconds(1);
+		assertThat(cache).containsOnlyKeys("forever", "other");
+	}
+
+	@Test
+	void advanceTime_gapLongerThanAnyCountableTtl_expiresAlsoCenturyTtls() {
+		FaasCache<String, String> cache = newCache();
+		cache.put("century", "1", CENTURY);
+		cache.put("max", "2", Duration.ofNanos(Long.MAX_VALUE - 1));
+		cache.advanceTime(ChronoUnit.FOREVER.getDuration());
+		assertThat(cache).as("a century is within the 146 years counted; Long.MAX_VALUE ns is not")
+			.containsOnlyKeys("max");
 	}
 
 	/**
