@@ -22,6 +22,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -89,8 +90,19 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	/** How often a thread spins on the held eviction lock before parking. */
 	private static final int LOCK_SPINS = (Runtime.getRuntime().availableProcessors() > 1) ? 512 : 0;
 
-	/** Classes of keys found to have changed their hash code, so that each is warned of once. */
-	private static final Set<Class<?>> mutatedKeyClasses = ConcurrentHashMap.newKeySet();
+	/**
+	 * Whether a key of a class was found to have changed its hash code, so that each class is
+	 * warned of once. A {@link ClassValue} keeps the flag with the class itself, so that a class
+	 * whose loader is discarded (a redeploy, a DevTools restart) is not kept alive by this cache.
+	 */
+	private static final ClassValue<AtomicBoolean> mutatedKeyWarned = new ClassValue<>() {
+
+		@Override
+		protected AtomicBoolean computeValue(Class<?> type) {
+			return new AtomicBoolean();
+		}
+
+	};
 
 	private final ConcurrentHashMap<K, Node<K, V>> data = new ConcurrentHashMap<>();
 
@@ -1063,7 +1075,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	private static void warnOfMutatedKey(Object key) {
-		if (mutatedKeyClasses.add(key.getClass())) {
+		if (mutatedKeyWarned.get(key.getClass()).compareAndSet(false, true)) {
 			logger.log(Level.WARNING, "The hash code of a cached key of " + key.getClass()
 					+ " changed after it was written, so it could no longer be looked up; keys must not change"
 					+ " while they are cached (this warning is logged once per key class)");
