@@ -324,7 +324,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Objects.requireNonNull(key, "key must not be null");
 		Objects.requireNonNull(value, "value must not be null");
 		long weight = weigh(key, value);
-		lock();
+		lockForWrite();
 		try {
 			long now = maintain(ttl != null);
 			Node<K, V> old = liveNode(key, now);
@@ -336,7 +336,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return (old != null) ? old.value : null;
 		}
 		finally {
-			unlockAndNotify();
+			unlockWriteAndNotify();
 		}
 	}
 
@@ -386,7 +386,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Objects.requireNonNull(value, "value must not be null");
 		long weight = weigh(key, value);
 		Duration ttl = this.defaultTtl;
-		lock();
+		lockForWrite();
 		try {
 			long now = maintain(ttl != null);
 			Node<K, V> old = liveNode(key, now);
@@ -397,7 +397,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return old.value;
 		}
 		finally {
-			unlockAndNotify();
+			unlockWriteAndNotify();
 		}
 	}
 
@@ -408,7 +408,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Objects.requireNonNull(newValue, "newValue must not be null");
 		long weight = weigh(key, newValue);
 		Duration ttl = this.defaultTtl;
-		lock();
+		lockForWrite();
 		try {
 			long now = maintain(ttl != null);
 			Node<K, V> old = liveNode(key, now);
@@ -419,7 +419,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return true;
 		}
 		finally {
-			unlockAndNotify();
+			unlockWriteAndNotify();
 		}
 	}
 
@@ -439,7 +439,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return node.value;
 		}
 		Duration ttl = this.defaultTtl;
-		lock();
+		lockForWrite();
 		try {
 			long now = maintain(ttl != null);
 			node = liveNode(key, now);
@@ -458,7 +458,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return value;
 		}
 		finally {
-			unlockAndNotify();
+			unlockWriteAndNotify();
 		}
 	}
 
@@ -484,7 +484,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	private V remap(K key, BiFunction<? super K, ? super V, ? extends V> function) {
 		Objects.requireNonNull(key, "key must not be null");
 		Duration ttl = this.defaultTtl;
-		lock();
+		lockForWrite();
 		try {
 			long now = maintain(ttl != null);
 			Node<K, V> old = liveNode(key, now);
@@ -506,7 +506,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return value;
 		}
 		finally {
-			unlockAndNotify();
+			unlockWriteAndNotify();
 		}
 	}
 
@@ -983,21 +983,25 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * Called under the lock; refuses an entry larger than the budget before changing anything.
 	 */
 	private void install(K key, V value, long weight, long expiresAt, Node<K, V> old) {
-		long ownBytes = this.structureBytes + tableBytesWith(1);
+		long table = tableBytesWith((old != null) ? 0 : 1);
+		long ownBytes = this.structureBytes + table;
 		if (weight > this.maxBytes - ownBytes) {
 			this.stats.recordRejection();
 			throw new EntryTooLargeException(key, weight, this.maxBytes, ownBytes);
 		}
-		if (this.budget != null && weight > this.budget.maxEntryBytes()) {
+		long tableGrowth = table - this.tableBytes;
+		if (this.budget != null && weight > this.budget.roomFor(tableGrowth)) {
+			// Checked against every member's structure and tables before anything is evicted:
+			// evicting first, then finding that the entry still does not fit, would cost other
+			// caches their entries for nothing
 			this.stats.recordRejection();
 			long budgetBytes = this.budget.getMaxSize().toBytes();
-			throw new EntryTooLargeException(key, weight, budgetBytes, budgetBytes - this.budget.maxEntryBytes());
+			throw new EntryTooLargeException(key, weight, budgetBytes, this.budget.fixedBytes() + tableGrowth);
 		}
-		if (old != null) {
-			evict(this.maxBytes, this.maxItems, weight - old.weight, 0, old);
-		}
-		else {
-			evict(this.maxBytes, this.maxItems, weight, 1, null);
+		long released = (old != null) ? old.weight : 0;
+		evict(this.maxBytes, this.maxItems, weight - released, (old != null) ? 0 : 1, old);
+		if (this.budget != null) {
+			this.budget.makeRoom(weight - released + tableGrowth, old);
 		}
 		// The map keeps the key object it already holds, so the node must hold that one too
 		Node<K, V> node = new Node<>((old != null) ? old.key : key, value, weight, expiresAt);
@@ -1110,20 +1114,21 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private void growTable(long bytes) {
 		if (this.budget != null) {
-			this.budget.add(bytes - this.tableBytes);
+			this.budget.addFixed(bytes - this.tableBytes);
 		}
 		TABLE_BYTES.setRelease(this, bytes);
 	}
 
 	/**
-	 * Return the access stamp of this cache's least recently used entry, for a shared budget.
-	 * @return the stamp, or {@link Long#MAX_VALUE} if the cache is empty
+	 * Return the access stamp of this cache's least recently used entry other than {@code spare},
+	 * for a shared budget. Recorded reads are applied first; expiry is left to this cache's own
+	 * maintenance, so that the entry a writer is replacing cannot expire under it.
+	 * @return the stamp, or {@link Long#MAX_VALUE} if there is no such entry
 	 */
-	long eldestAccessStamp() {
+	long eldestAccessStamp(Object spare) {
 		lock();
 		try {
-			maintain(false);
-			Node<K, V> eldest = this.accessOrder.peekFirst();
+			Node<K, V> eldest = eldest(spare);
 			return (eldest != null) ? eldest.accessStamp : Long.MAX_VALUE;
 		}
 		finally {
@@ -1132,14 +1137,13 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	/**
-	 * Evict this cache's least recently used entry for a shared budget, if it still has the given
-	 * stamp.
+	 * Evict this cache's least recently used entry other than {@code spare} for a shared budget,
+	 * if it still has the given stamp.
 	 */
-	void evictEldest(long accessStamp) {
+	void evictEldest(long accessStamp, Object spare) {
 		lock();
 		try {
-			maintain(false);
-			Node<K, V> eldest = this.accessOrder.peekFirst();
+			Node<K, V> eldest = eldest(spare);
 			if (eldest != null && eldest.accessStamp == accessStamp) {
 				removeNode(eldest, RemovalCause.SIZE);
 			}
@@ -1168,28 +1172,70 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		lock.lock();
 	}
 
+	/**
+	 * Take the locks of an operation that may add bytes: with a shared budget, the budget's lock
+	 * first, so that the write can evict from other members before it stores its entry.
+	 */
+	private void lockForWrite() {
+		if (this.budget != null) {
+			this.budget.lock();
+		}
+		lock();
+	}
+
+	/**
+	 * Release the eviction lock, then report the removals made under it, outside any lock. Under
+	 * a shared budget's lock, which this thread holds while it writes to another member, they are
+	 * handed to the budget instead, which reports them once that write is done.
+	 */
 	private void unlockAndNotify() {
-		List<Removal<K, V>> removals = null;
-		boolean outermost = this.evictionLock.getHoldCount() == 1;
-		if (outermost) {
-			removals = this.pendingRemovals;
+		Runnable notification = unlock();
+		if (notification == null) {
+			return;
+		}
+		if (this.budget != null && this.budget.isHeldByCurrentThread()) {
+			this.budget.defer(notification);
+		}
+		else {
+			notification.run();
+		}
+	}
+
+	/** Release the locks taken by {@link #lockForWrite()}, then report the removals. */
+	private void unlockWriteAndNotify() {
+		Runnable notification = unlock();
+		if (this.budget != null) {
+			this.budget.unlock(notification);
+		}
+		else if (notification != null) {
+			notification.run();
+		}
+	}
+
+	/**
+	 * Release the eviction lock.
+	 * @return what reports the removals made under it, or {@code null} if there are none to
+	 * report yet
+	 */
+	private Runnable unlock() {
+		List<Removal<K, V>> removals = (this.evictionLock.getHoldCount() == 1) ? this.pendingRemovals : null;
+		if (removals != null) {
 			this.pendingRemovals = null;
 		}
 		this.evictionLock.unlock();
-		if (outermost && this.budget != null) {
-			this.budget.evictIfOver();
-		}
-		if (removals != null) {
-			for (Removal<K, V> removal : removals) {
-				try {
-					this.removalListener.onRemoval(removal.key(), removal.value(), removal.cause());
-				}
-				catch (Throwable ex) {
-					// As Caffeine does: an Error (an AssertionError in a test, say) must neither skip the
-					// rest of the batch nor reach a caller whose write has already taken effect
-					logger.log(Level.WARNING, "Removal listener " + this.removalListener + " failed for key '"
-							+ removal.key() + "' (" + removal.cause() + "); the cache is unaffected", ex);
-				}
+		return (removals != null) ? () -> notifyRemovals(removals) : null;
+	}
+
+	private void notifyRemovals(List<Removal<K, V>> removals) {
+		for (Removal<K, V> removal : removals) {
+			try {
+				this.removalListener.onRemoval(removal.key(), removal.value(), removal.cause());
+			}
+			catch (Throwable ex) {
+				// As Caffeine does: an Error (an AssertionError in a test, say) must neither skip the
+				// rest of the batch nor reach a caller whose write has already taken effect
+				logger.log(Level.WARNING, "Removal listener " + this.removalListener + " failed for key '"
+						+ removal.key() + "' (" + removal.cause() + "); the cache is unaffected", ex);
 			}
 		}
 	}
@@ -1222,6 +1268,12 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	private record Removal<K, V>(K key, V value, RemovalCause cause) {
+	}
+
+	private Node<K, V> eldest(Object spare) {
+		this.readBuffer.drainTo(this.touchAction);
+		Node<K, V> eldest = this.accessOrder.peekFirst();
+		return (eldest != null && eldest == spare) ? this.accessOrder.next(eldest) : eldest;
 	}
 
 	/**
@@ -1373,9 +1425,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		}
 
 		/**
-		 * Share a byte budget with other caches: when the bytes of all caches of the budget
-		 * exceed it, the least recently used entry across all of them is evicted first. This
-		 * cache's own bounds still apply.
+		 * Share a byte budget with other caches: when a write would take the bytes of all caches
+		 * of the budget over it, the least recently used entries across all of them are evicted
+		 * first, before the write stores its entry. This cache's own bounds still apply.
 		 * @param budget the shared budget
 		 * @return this builder
 		 * @throws NullPointerException if {@code budget} is {@code null}
