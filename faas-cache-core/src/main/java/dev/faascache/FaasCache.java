@@ -742,10 +742,14 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	/**
 	 * Change the byte budget, evicting least recently used entries at once until the cache fits.
+	 * <p>
+	 * <b>Note:</b> the hash table is sized by the most entries the cache ever held and never
+	 * shrinks, as a {@link ConcurrentHashMap}'s does not, so a cache that once held many entries
+	 * refuses a budget its table alone would fill; the message names the least it accepts.
 	 * @param maxSize the new budget, such as {@code "64M"} (see {@link ByteSize})
 	 * @throws NullPointerException if {@code maxSize} is {@code null}
-	 * @throws IllegalArgumentException if {@code maxSize} is malformed or leaves no room for
-	 * entries
+	 * @throws IllegalArgumentException if {@code maxSize} is malformed, or leaves no room for an
+	 * entry beside the cache's structure and hash table; the message names the least accepted
 	 */
 	public void changeByteSize(String maxSize) {
 		changeByteSize(ByteSize.parse(maxSize));
@@ -754,17 +758,17 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	/**
 	 * Change the byte budget, evicting least recently used entries at once until the cache fits.
 	 * @param maxBytes the new budget in bytes
-	 * @throws IllegalArgumentException if {@code maxBytes} is not positive or leaves no room for
-	 * entries
+	 * @throws IllegalArgumentException if {@code maxBytes} is not positive, or leaves no room for
+	 * an entry beside the cache's structure and hash table; the message names the least accepted
 	 */
 	public void changeByteSize(long maxBytes) {
 		changeByteSize(ByteSize.ofBytes(maxBytes));
 	}
 
 	private void changeByteSize(ByteSize size) {
-		requireRoomForEntries(size);
 		lock();
 		try {
+			requireRoomForEntries(size);
 			maintain(false);
 			evict(size.toBytes(), this.maxItems, 0, 0, null);
 			this.maxSize = size;
@@ -894,10 +898,18 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		return Checks.saturatedAdd(Checks.saturatedAdd(keyBytes, valueBytes), Layout.NODE_OVERHEAD);
 	}
 
+	/**
+	 * Refuse a byte budget under which no entry could ever be stored: the cache's structure and
+	 * its hash table, which is sized by the most entries ever held and never shrinks, stay, so
+	 * the least budget accepted leaves room for them and the smallest entry besides. Called under
+	 * the lock, or from the constructor.
+	 */
 	private void requireRoomForEntries(ByteSize size) {
-		Checks.requireArgument(size.toBytes() > this.structureBytes,
-				"maxSize must be larger than the %s bytes the cache's own structure takes, but was %s",
-				this.structureBytes, size);
+		long least = this.structureBytes + Layout.tableBytes(Math.max(this.peakCount, 1)) + Layout.NODE_OVERHEAD;
+		Checks.requireArgument(size.toBytes() >= least,
+				"maxSize must be at least %s bytes (the cache's own structure and hash table, which is sized by"
+						+ " the most entries ever held, plus the smallest entry), but was %s",
+				least, size);
 	}
 
 	/** Return the live node for the key without counting a use, or {@code null}. */
@@ -1212,6 +1224,12 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		}
 	}
 
+	private Node<K, V> eldest(Object spare) {
+		this.readBuffer.drainTo(this.touchAction);
+		Node<K, V> eldest = this.accessOrder.peekFirst();
+		return (eldest != null && eldest == spare) ? this.accessOrder.next(eldest) : eldest;
+	}
+
 	/**
 	 * Release the eviction lock.
 	 * @return what reports the removals made under it, or {@code null} if there are none to
@@ -1268,12 +1286,6 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	private record Removal<K, V>(K key, V value, RemovalCause cause) {
-	}
-
-	private Node<K, V> eldest(Object spare) {
-		this.readBuffer.drainTo(this.touchAction);
-		Node<K, V> eldest = this.accessOrder.peekFirst();
-		return (eldest != null && eldest == spare) ? this.accessOrder.next(eldest) : eldest;
 	}
 
 	/**

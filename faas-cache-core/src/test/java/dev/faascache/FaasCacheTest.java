@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
@@ -415,6 +416,32 @@ class FaasCacheTest {
 		assertThatExceptionOfType(EntryTooLargeException.class)
 			.isThrownBy(() -> cache.computeIfAbsent("a", (key) -> "x".repeat(10_000)));
 		assertThat(cache).isEmpty();
+	}
+
+	/**
+	 * Regression: after the cache once held many entries and was cleared, a budget smaller than
+	 * its hash table, which never shrinks, was accepted, and every {@code put} then failed with
+	 * {@link EntryTooLargeException}.
+	 */
+	@Test
+	void changeByteSize_belowWhatTheTableTakes_isRefusedNamingTheLeastAccepted() {
+		FaasCache<String, String> cache = builder().maxSize("1M").build();
+		for (int i = 0; i < 2_000; i++) {
+			cache.put("k" + i, "v");
+		}
+		cache.clear();
+		long tooSmall = budgetFor(2);
+		assertThatIllegalArgumentException().isThrownBy(() -> cache.changeByteSize(tooSmall))
+			.withMessageContaining(String.valueOf(tooSmall))
+			.withMessageContaining("at least " + (budgetFor(0) + Layout.tableBytes(2_000) + Layout.NODE_OVERHEAD));
+		assertThat(cache.getMaxSize()).map(ByteSize::toString).contains("1M");
+		long least = budgetFor(0) + cache.tableBytes() + Layout.NODE_OVERHEAD;
+		assertThatIllegalArgumentException().isThrownBy(() -> cache.changeByteSize(least - 1));
+		cache.changeByteSize(least + 2 * OBJECT_BYTES);
+		cache.put("a", "1");
+		cache.put("b", "2");
+		assertThat(cache).containsOnlyKeys("b");
+		assertThat(cache.getByteSize()).isEqualTo(least + 2 * OBJECT_BYTES);
 	}
 
 	@Test

@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.faascache.FaasCacheSoakTest.Value;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -63,20 +65,6 @@ class SharedBudgetConcurrencyTest {
 
 	private final List<FaasCache<Integer, Value>> members = List.of(newMember(this.budget, null, null),
 			newMember(this.budget, 120L, null), newMember(this.budget, null, this.empty + Layout.tableBytes(KEYS) + 12_000));
-
-	record Value(long id, int key, byte[] payload) {
-
-		@Override
-		public boolean equals(Object other) {
-			return this == other;
-		}
-
-		@Override
-		public int hashCode() {
-			return Long.hashCode(this.id);
-		}
-
-	}
 
 	private FaasCache<Integer, Value> newMember(SharedBudget budget, Long maxItems, Long maxBytes) {
 		FaasCache.Builder<Integer, Value> builder = FaasCache.<Integer, Value>builder()
