@@ -75,6 +75,18 @@ final class AccessOrder<K, V> {
 		return (this.head != NONE) ? this.nodes[this.head] : null;
 	}
 
+	Node<K, V> peekLast() {
+		return (this.tail != NONE) ? this.nodes[this.tail] : null;
+	}
+
+	/**
+	 * Return the node before the given one, towards the least recently used.
+	 */
+	Node<K, V> previous(Node<K, V> node) {
+		int before = this.prev[node.slot];
+		return (before != NONE) ? this.nodes[before] : null;
+	}
+
 	/**
 	 * Return the node after the given one, towards the most recently used.
 	 */

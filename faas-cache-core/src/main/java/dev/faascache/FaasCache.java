@@ -12,9 +12,12 @@ import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -609,6 +612,72 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		};
 	}
 
+	// Access order
+
+	/**
+	 * Return a snapshot of the live entries least recently used first, the next to be evicted
+	 * at the head, as Caffeine's {@code policy().eviction().coldest(limit)} does. Reads
+	 * recorded but not yet applied to the order are applied first; taking the snapshot does not
+	 * count as use. Later changes to the cache do not show in it.
+	 * @param limit the most entries to return
+	 * @return an unmodifiable map that iterates from the coldest entry to the hottest
+	 * @throws IllegalArgumentException if {@code limit} is negative
+	 */
+	public Map<K, V> coldest(int limit) {
+		return snapshot(limit, true);
+	}
+
+	/**
+	 * Return a snapshot of the live entries most recently used first, as Caffeine's
+	 * {@code policy().eviction().hottest(limit)} does; otherwise as {@link #coldest(int)}.
+	 * @param limit the most entries to return
+	 * @return an unmodifiable map that iterates from the hottest entry to the coldest
+	 * @throws IllegalArgumentException if {@code limit} is negative
+	 */
+	public Map<K, V> hottest(int limit) {
+		return snapshot(limit, false);
+	}
+
+	private Map<K, V> snapshot(int limit, boolean coldestFirst) {
+		Checks.requireArgument(limit >= 0, "limit must be zero or positive but was %s", limit);
+		lock();
+		try {
+			maintain(false);
+			Map<K, V> entries = new LinkedHashMap<>();
+			Node<K, V> node = coldestFirst ? this.accessOrder.peekFirst() : this.accessOrder.peekLast();
+			while (node != null && entries.size() < limit) {
+				entries.put(node.key, node.value);
+				node = coldestFirst ? this.accessOrder.next(node) : this.accessOrder.previous(node);
+			}
+			return Collections.unmodifiableMap(entries);
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
+	/**
+	 * Remove the least recently used live entry and return it, as the Python library's ordered
+	 * dictionary drops its oldest item. Reported to the removal listener as
+	 * {@link RemovalCause#EXPLICIT}.
+	 * @return the removed entry, or {@code null} if the cache holds no live entry
+	 */
+	public Entry<K, V> pollColdest() {
+		lock();
+		try {
+			maintain(false);
+			Node<K, V> coldest = this.accessOrder.peekFirst();
+			if (coldest == null) {
+				return null;
+			}
+			removeNode(coldest, RemovalCause.EXPLICIT);
+			return new SimpleImmutableEntry<>(coldest.key, coldest.value);
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
 	// Time to live
 
 	/**
@@ -677,20 +746,17 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	/**
-	 * Return whether the entry held for the key has outlived its time to live. An expired entry
-	 * is invisible to every other method at once, but is held until the next write or
-	 * {@link #cleanUp()} releases it; after that the key is simply absent.
+	 * Return whether the key has no live entry: its entry outlived its time to live, or was
+	 * removed or evicted, or the key was never cached. The answer does not depend on whether an
+	 * expired entry has been released yet, and it is {@code true} exactly when {@link #getTtl},
+	 * {@link #setTtl} and {@link #expireAt} would throw {@link NoSuchElementException}. Does not
+	 * count as use.
 	 * @param key the key
-	 * @return {@code true} if the held entry has expired, {@code false} if it is live
+	 * @return {@code true} if there is no live entry for the key, {@code false} if there is
 	 * @throws NullPointerException if the key is {@code null}
-	 * @throws NoSuchElementException if no entry, live or expired, is held for the key
 	 */
 	public boolean isExpired(K key) {
-		Node<K, V> node = this.data.get(Objects.requireNonNull(key, "key must not be null"));
-		if (node == null) {
-			throw new NoSuchElementException("No entry is held for key '" + key + "'");
-		}
-		return !isLive(node);
+		return !containsKey(key);
 	}
 
 	/**
@@ -1165,6 +1231,12 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		}
 	}
 
+	private Node<K, V> eldest(Object spare) {
+		this.readBuffer.drainTo(this.touchAction);
+		Node<K, V> eldest = this.accessOrder.peekFirst();
+		return (eldest != null && eldest == spare) ? this.accessOrder.next(eldest) : eldest;
+	}
+
 	/**
 	 * Take the eviction lock. Writes hold it for a few hundred nanoseconds, so a thread that
 	 * finds it held spins briefly before it parks, which would cost microseconds; on a single
@@ -1222,12 +1294,6 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		else if (notification != null) {
 			notification.run();
 		}
-	}
-
-	private Node<K, V> eldest(Object spare) {
-		this.readBuffer.drainTo(this.touchAction);
-		Node<K, V> eldest = this.accessOrder.peekFirst();
-		return (eldest != null && eldest == spare) ? this.accessOrder.next(eldest) : eldest;
 	}
 
 	/**

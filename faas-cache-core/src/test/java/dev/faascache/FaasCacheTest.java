@@ -232,16 +232,66 @@ class FaasCacheTest {
 		assertThat(cache).containsOnlyKeys("forever");
 	}
 
+	/**
+	 * {@code isExpired} answers whether the key has no live entry, so that its answer for an
+	 * expired entry does not change when the entry is released, and a key never cached, for
+	 * which the Python library answers {@code None}, counts as expired; it is {@code true}
+	 * exactly when {@code getTtl} throws.
+	 */
 	@Test
-	void isExpired_reportsHeldEntryUntilReleased() {
+	void isExpired_trueExactlyWhenThereIsNoLiveEntry() {
 		FaasCache<String, String> cache = builder().defaultTtl(Duration.ofSeconds(5)).build();
 		cache.put("a", "1");
+		cache.put("removed", "2", null);
+		cache.remove("removed");
 		assertThat(cache.isExpired("a")).isFalse();
+		assertThat(cache.getTtl("a")).contains(Duration.ofSeconds(5));
 		this.ticker.advanceSeconds(5);
-		assertThat(cache.isExpired("a")).isTrue();
+		for (String key : List.of("a", "removed", "never cached")) {
+			assertThat(cache.isExpired(key)).as(key).isTrue();
+			assertThatExceptionOfType(NoSuchElementException.class).isThrownBy(() -> cache.getTtl(key))
+				.withMessageContaining("'" + key + "'");
+		}
 		cache.cleanUp();
-		assertThatExceptionOfType(NoSuchElementException.class).isThrownBy(() -> cache.isExpired("a"))
-			.withMessageContaining("'a'");
+		assertThat(cache.isExpired("a")).as("released").isTrue();
+		assertThat(this.removals).containsExactly("removed=2:EXPLICIT", "a=1:EXPIRED");
+	}
+
+	@Test
+	void coldestAndHottest_snapshotLiveEntriesInLruOrderWithoutTouching() {
+		FaasCache<String, String> cache = builder().maxItems(4).build();
+		for (String key : List.of("a", "b", "c", "d")) {
+			cache.put(key, key.toUpperCase());
+		}
+		cache.put("x", "X", Duration.ofSeconds(1));
+		cache.get("b");
+		this.ticker.advanceSeconds(1);
+		assertThat(cache.coldest(10)).containsExactly(entry("c", "C"), entry("d", "D"), entry("b", "B"));
+		assertThat(cache.coldest(2)).containsExactly(entry("c", "C"), entry("d", "D"));
+		assertThat(cache.hottest(2)).containsExactly(entry("b", "B"), entry("d", "D"));
+		assertThat(cache.coldest(0)).isEmpty();
+		Map<String, String> snapshot = cache.hottest(10);
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> snapshot.put("y", "Y"));
+		cache.put("e", "E");
+		cache.put("f", "F");
+		assertThat(snapshot).as("a snapshot").containsOnlyKeys("b", "c", "d");
+		assertThat(cache).as("the snapshots did not count as use").containsOnlyKeys("d", "b", "e", "f");
+	}
+
+	@Test
+	void pollColdest_removesAndReturnsTheLeastRecentlyUsedLiveEntry() {
+		FaasCache<String, String> cache = builder().build();
+		long empty = cache.getByteSize();
+		cache.put("expiring", "0", Duration.ofSeconds(1));
+		cache.put("a", "1");
+		cache.put("b", "2");
+		cache.get("a");
+		this.ticker.advanceSeconds(1);
+		assertThat(cache.pollColdest()).isEqualTo(entry("b", "2"));
+		assertThat(cache.pollColdest()).isEqualTo(entry("a", "1"));
+		assertThat(cache.pollColdest()).isNull();
+		assertThat(cache.getByteSize()).isEqualTo(empty + cache.tableBytes());
+		assertThat(this.removals).containsExactly("expiring=0:EXPIRED", "b=2:EXPLICIT", "a=1:EXPLICIT");
 	}
 
 	@Test
@@ -368,6 +418,32 @@ class FaasCacheTest {
 		assertThat(cache.getMaxSize()).map(ByteSize::toString).contains("1M");
 	}
 
+	/**
+	 * Regression: after the cache once held many entries and was cleared, a budget smaller than
+	 * its hash table, which never shrinks, was accepted, and every {@code put} then failed with
+	 * {@link EntryTooLargeException}.
+	 */
+	@Test
+	void changeByteSize_belowWhatTheTableTakes_isRefusedNamingTheLeastAccepted() {
+		FaasCache<String, String> cache = builder().maxSize("1M").build();
+		for (int i = 0; i < 2_000; i++) {
+			cache.put("k" + i, "v");
+		}
+		cache.clear();
+		long tooSmall = budgetFor(2);
+		assertThatIllegalArgumentException().isThrownBy(() -> cache.changeByteSize(tooSmall))
+			.withMessageContaining(String.valueOf(tooSmall))
+			.withMessageContaining("at least " + (budgetFor(0) + Layout.tableBytes(2_000) + Layout.NODE_OVERHEAD));
+		assertThat(cache.getMaxSize()).map(ByteSize::toString).contains("1M");
+		long least = budgetFor(0) + cache.tableBytes() + Layout.NODE_OVERHEAD;
+		assertThatIllegalArgumentException().isThrownBy(() -> cache.changeByteSize(least - 1));
+		cache.changeByteSize(least + 2 * OBJECT_BYTES);
+		cache.put("a", "1");
+		cache.put("b", "2");
+		assertThat(cache).containsOnlyKeys("b");
+		assertThat(cache.getByteSize()).isEqualTo(least + 2 * OBJECT_BYTES);
+	}
+
 	@Test
 	void allBoundsTogether_eachApplies() {
 		FaasCache<String, String> cache = builder().maxItems(3)
@@ -416,32 +492,6 @@ class FaasCacheTest {
 		assertThatExceptionOfType(EntryTooLargeException.class)
 			.isThrownBy(() -> cache.computeIfAbsent("a", (key) -> "x".repeat(10_000)));
 		assertThat(cache).isEmpty();
-	}
-
-	/**
-	 * Regression: after the cache once held many entries and was cleared, a budget smaller than
-	 * its hash table, which never shrinks, was accepted, and every {@code put} then failed with
-	 * {@link EntryTooLargeException}.
-	 */
-	@Test
-	void changeByteSize_belowWhatTheTableTakes_isRefusedNamingTheLeastAccepted() {
-		FaasCache<String, String> cache = builder().maxSize("1M").build();
-		for (int i = 0; i < 2_000; i++) {
-			cache.put("k" + i, "v");
-		}
-		cache.clear();
-		long tooSmall = budgetFor(2);
-		assertThatIllegalArgumentException().isThrownBy(() -> cache.changeByteSize(tooSmall))
-			.withMessageContaining(String.valueOf(tooSmall))
-			.withMessageContaining("at least " + (budgetFor(0) + Layout.tableBytes(2_000) + Layout.NODE_OVERHEAD));
-		assertThat(cache.getMaxSize()).map(ByteSize::toString).contains("1M");
-		long least = budgetFor(0) + cache.tableBytes() + Layout.NODE_OVERHEAD;
-		assertThatIllegalArgumentException().isThrownBy(() -> cache.changeByteSize(least - 1));
-		cache.changeByteSize(least + 2 * OBJECT_BYTES);
-		cache.put("a", "1");
-		cache.put("b", "2");
-		assertThat(cache).containsOnlyKeys("b");
-		assertThat(cache.getByteSize()).isEqualTo(least + 2 * OBJECT_BYTES);
 	}
 
 	@Test
