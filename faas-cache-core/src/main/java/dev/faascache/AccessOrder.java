@@ -22,8 +22,11 @@ import java.util.Arrays;
  */
 final class AccessOrder<K, V> {
 
-	/** Slots the arrays have once the first node is linked; a power of two. */
-	static final int INITIAL_SLOTS = 16;
+	/**
+	 * Slots the arrays have once the first node is linked; a power of two, small so that a cache
+	 * of a few kilobytes can hold a few entries.
+	 */
+	static final int INITIAL_SLOTS = 4;
 
 	/** No slot: the end of the list, or a node not in it. */
 	static final int NONE = -1;

@@ -107,7 +107,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	};
 
-	private final ConcurrentHashMap<K, Node<K, V>> data = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<K, Node<K, V>> data = new ConcurrentHashMap<>(Layout.INITIAL_TABLE_CAPACITY);
 
 	private final ReentrantLock evictionLock = new ReentrantLock();
 
@@ -115,7 +115,15 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private final TimerWheel<K, V> timerWheel = new TimerWheel<>();
 
-	private final ReadBuffer<K, V> readBuffer = new ReadBuffer<>();
+	/**
+	 * Recorded reads, or {@code null} until reads contend for the lock: a read then reorders the
+	 * entry itself under a try-lock, so that a cache read by one thread at a time, or too small to
+	 * spare the buffer's kilobyte, never spends it. Set under the lock.
+	 */
+	private volatile ReadBuffer<K, V> readBuffer;
+
+	/** Whether a read found the lock held while there was no read buffer. */
+	private volatile boolean readContended;
 
 	private final StatsCounter stats = new StatsCounter();
 
@@ -145,7 +153,8 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private final SharedBudget budget;
 
-	private final long structureBytes;
+	/** Bytes of the cache's own structure, which grows as parts are first needed; written under the lock. */
+	private volatile long structureBytes;
 
 	private volatile ByteSize maxSize;
 
@@ -192,7 +201,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		this.maxItems = (builder.maxItems != null) ? builder.maxItems : Long.MAX_VALUE;
 		this.defaultTtl = builder.defaultTtl;
 		this.structureBytes = Layout.measure(this) + Layout.measure(this.accessOrder)
-				+ Layout.measureDeep(this.data, this.evictionLock, this.timerWheel, this.readBuffer, this.stats);
+				+ Layout.measureDeep(this.data, this.evictionLock, this.timerWheel, this.stats);
 		if (builder.maxSize != null) {
 			requireRoomForEntries(builder.maxSize);
 		}
@@ -712,12 +721,16 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private void reschedule(K key, LongUnaryOperator deadline) {
 		Objects.requireNonNull(key, "key must not be null");
-		lock();
+		lockForWrite();
 		try {
 			long now = maintain(true);
 			Node<K, V> node = requireLiveNode(key, now);
+			long expiresAt = deadline.applyAsLong(now);
+			if (expiresAt > now && expiresAt != Node.NEVER && !this.timerWheel.isAllocated()) {
+				allocateTimerWheel(node);
+			}
 			this.timerWheel.deschedule(node);
-			node.expiresAt = deadline.applyAsLong(now);
+			node.expiresAt = expiresAt;
 			if (node.isExpiredAt(now)) {
 				removeNode(node, RemovalCause.EXPIRED);
 			}
@@ -726,8 +739,27 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			}
 		}
 		finally {
-			unlockAndNotify();
+			unlockWriteAndNotify();
 		}
+	}
+
+	/**
+	 * Make the timer wheel for the first deadline given by {@link #setTtl} or {@link #expireAt},
+	 * evicting other entries to make room for it. Called under the locks of a write.
+	 * @throws IllegalStateException if the wheel does not fit beside the entry
+	 */
+	private void allocateTimerWheel(Node<K, V> node) {
+		long growth = TimerWheel.BUCKETS_BYTES;
+		boolean fits = this.structureBytes + this.tableBytes + growth + node.weight <= this.maxBytes
+				&& (this.budget == null || node.weight <= this.budget.roomFor(growth));
+		Checks.requireState(fits, "A time to live needs the timer wheel, %s bytes, which does not fit in maxSize %s"
+				+ " beside the cache's structure and this entry; raise maxSize", growth, this.maxSize);
+		evict(this.maxBytes, this.maxItems, growth, 0, node);
+		if (this.budget != null) {
+			this.budget.makeRoom(growth, node);
+		}
+		this.timerWheel.allocate();
+		growStructure(growth, true);
 	}
 
 	/**
@@ -891,6 +923,14 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	/**
+	 * Return the bytes of the cache's own structure, which grows when the timer wheel or the read
+	 * buffer is first needed.
+	 */
+	long structureBytes() {
+		return this.structureBytes;
+	}
+
+	/**
 	 * Return the bytes of the hash table, which is sized by the most entries ever held.
 	 */
 	long tableBytes() {
@@ -902,7 +942,8 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * @return a snapshot of the counters
 	 */
 	public CacheStats stats() {
-		return this.stats.snapshot(this.readBuffer.recordedCount());
+		ReadBuffer<K, V> buffer = this.readBuffer;
+		return this.stats.snapshot((buffer != null) ? buffer.recordedCount() : 0);
 	}
 
 	/**
@@ -1015,7 +1056,23 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * another thread holds the lock (or this thread does, from inside a function it runs).
 	 */
 	private void afterRead(Node<K, V> node) {
-		int outcome = this.readBuffer.offer(node);
+		ReadBuffer<K, V> buffer = this.readBuffer;
+		if (buffer == null) {
+			this.stats.recordHit();
+			if (this.evictionLock.tryLock()) {
+				try {
+					touch(node);
+				}
+				finally {
+					this.evictionLock.unlock();
+				}
+			}
+			else {
+				this.readContended = true;
+			}
+			return;
+		}
+		int outcome = buffer.offer(node);
 		if (outcome == ReadBuffer.RECORDED) {
 			return;
 		}
@@ -1041,13 +1098,32 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * {@code false}, the last time read, which then serves as well
 	 */
 	private long maintain(boolean needTime) {
-		this.readBuffer.drainTo(this.touchAction);
+		drainReads();
 		if (!needTime && this.timerWheel.isEmpty()) {
 			return this.timerWheel.time();
 		}
 		long now = now();
 		this.timerWheel.advance(now, this.expireAction);
 		return now;
+	}
+
+	/**
+	 * Apply the recorded reads, or make the read buffer if reads contended and the bounds leave
+	 * room for it without evicting. Called under the lock.
+	 */
+	private void drainReads() {
+		ReadBuffer<K, V> buffer = this.readBuffer;
+		if (buffer != null) {
+			buffer.drainTo(this.touchAction);
+		}
+		else if (this.readContended) {
+			this.readContended = false;
+			boolean fits = getByteSize() + ReadBuffer.BYTES <= this.maxBytes;
+			if (fits && (this.budget == null || this.budget.tryAddFixed(ReadBuffer.BYTES))) {
+				growStructure(ReadBuffer.BYTES, false);
+				this.readBuffer = new ReadBuffer<>();
+			}
+		}
 	}
 
 	private void touch(Node<K, V> node) {
@@ -1061,13 +1137,16 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * Called under the lock; refuses an entry larger than the budget before changing anything.
 	 */
 	private void install(K key, V value, long weight, long expiresAt, Node<K, V> old) {
-		long table = tableBytesWith((old != null) ? 0 : 1);
-		long ownBytes = this.structureBytes + table;
+		// The timer wheel is made for the first entry with a deadline, and accounted like the table
+		long wheelGrowth = (expiresAt != Node.NEVER && !this.timerWheel.isAllocated()) ? TimerWheel.BUCKETS_BYTES : 0;
+		// The table this write needs if every other entry is evicted: larger only for a first entry
+		long table = (old != null || this.peakCount > 0) ? this.tableBytes : Layout.tableBytes(1);
+		long ownBytes = this.structureBytes + table + wheelGrowth;
 		if (weight > this.maxBytes - ownBytes) {
 			this.stats.recordRejection();
 			throw new EntryTooLargeException(key, weight, this.maxBytes, ownBytes);
 		}
-		long tableGrowth = table - this.tableBytes;
+		long tableGrowth = table - this.tableBytes + wheelGrowth;
 		if (this.budget != null && weight > this.budget.roomFor(tableGrowth)) {
 			// Checked against every member's structure and tables before anything is evicted:
 			// evicting first, then finding that the entry still does not fit, would cost other
@@ -1077,9 +1156,14 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			throw new EntryTooLargeException(key, weight, budgetBytes, this.budget.fixedBytes() + tableGrowth);
 		}
 		long released = (old != null) ? old.weight : 0;
-		evict(this.maxBytes, this.maxItems, weight - released, (old != null) ? 0 : 1, old);
+		evict(this.maxBytes, this.maxItems, weight - released + wheelGrowth, (old != null) ? 0 : 1, old);
 		if (this.budget != null) {
-			this.budget.makeRoom(weight - released + tableGrowth, old);
+			long growth = tableBytesWith((old != null) ? 0 : 1) - this.tableBytes + wheelGrowth;
+			this.budget.makeRoom(weight - released + growth, old);
+		}
+		if (wheelGrowth > 0) {
+			this.timerWheel.allocate();
+			growStructure(wheelGrowth, true);
 		}
 		// The map keeps the key object it already holds, so the node must hold that one too
 		Node<K, V> node = new Node<>((old != null) ? old.key : key, value, weight, expiresAt);
@@ -1107,9 +1191,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * @param spare a node to leave alone because the caller is replacing it, or {@code null}
 	 */
 	private void evict(long maxBytes, long maxItems, long extraBytes, long extraItems, Node<K, V> spare) {
-		long table = tableBytesWith(extraItems);
 		Node<K, V> victim = this.accessOrder.peekFirst();
 		while (victim != null) {
+			// Recomputed as entries go: with fewer entries, the write may no longer grow the table
+			long table = tableBytesWith(extraItems);
 			boolean tooMany = this.entryCount + extraItems > maxItems;
 			if (!tooMany && this.entryBytes + extraBytes <= maxBytes - this.structureBytes - table) {
 				return;
@@ -1190,6 +1275,18 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		}
 	}
 
+	/**
+	 * Account a part of the structure made now.
+	 * @param accountInBudget whether to add the bytes to the shared budget, which the caller has
+	 * not done yet
+	 */
+	private void growStructure(long bytes, boolean accountInBudget) {
+		this.structureBytes += bytes;
+		if (accountInBudget && this.budget != null) {
+			this.budget.addFixed(bytes);
+		}
+	}
+
 	private void growTable(long bytes) {
 		if (this.budget != null) {
 			this.budget.addFixed(bytes - this.tableBytes);
@@ -1232,7 +1329,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	private Node<K, V> eldest(Object spare) {
-		this.readBuffer.drainTo(this.touchAction);
+		drainReads();
 		Node<K, V> eldest = this.accessOrder.peekFirst();
 		return (eldest != null && eldest == spare) ? this.accessOrder.next(eldest) : eldest;
 	}

@@ -153,7 +153,28 @@ public final class SharedBudget {
 		this.bytes.addAndGet(delta);
 	}
 
-	/** Account the growth of a member's hash table. Called under the lock. */
+	/**
+	 * Account bytes a member's structure grows by, if the budget holds them without evicting;
+	 * called by a member under its own lock, which must not wait for the budget's.
+	 * @return whether the bytes were accounted
+	 */
+	boolean tryAddFixed(long delta) {
+		if (!this.lock.tryLock()) {
+			return false;
+		}
+		try {
+			if (this.bytes.get() + delta > this.maxSize.toBytes()) {
+				return false;
+			}
+			addFixed(delta);
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Account the growth of a member's hash table or structure. Called under the lock. */
 	void addFixed(long delta) {
 		this.fixedBytes += delta;
 		this.bytes.addAndGet(delta);

@@ -61,10 +61,13 @@ class SharedBudgetConcurrencyTest {
 
 	private final long empty = newMember(SharedBudget.of("1M"), null, null).getByteSize();
 
-	private final SharedBudget budget = SharedBudget.of(3 * (this.empty + Layout.tableBytes(KEYS)) + 40_000);
+	/** Bytes of a member's structure once it made its timer wheel and read buffer. */
+	private final long grown = this.empty + TimerWheel.BUCKETS_BYTES + ReadBuffer.BYTES;
+
+	private final SharedBudget budget = SharedBudget.of(3 * (this.grown + Layout.tableBytes(KEYS)) + 40_000);
 
 	private final List<FaasCache<Integer, Value>> members = List.of(newMember(this.budget, null, null),
-			newMember(this.budget, 120L, null), newMember(this.budget, null, this.empty + Layout.tableBytes(KEYS) + 12_000));
+			newMember(this.budget, 120L, null), newMember(this.budget, null, this.grown + Layout.tableBytes(KEYS) + 12_000));
 
 	private FaasCache<Integer, Value> newMember(SharedBudget budget, Long maxItems, Long maxBytes) {
 		FaasCache.Builder<Integer, Value> builder = FaasCache.<Integer, Value>builder()
@@ -179,7 +182,8 @@ class SharedBudgetConcurrencyTest {
 		Map<Value, Integer> held = new HashMap<>();
 		for (FaasCache<Integer, Value> member : this.members) {
 			member.cleanUp();
-			long measured = this.empty + member.tableBytes();
+			assertThat(member.structureBytes()).isIn(this.empty + TimerWheel.BUCKETS_BYTES, this.grown);
+			long measured = member.structureBytes() + member.tableBytes();
 			for (Map.Entry<Integer, Value> entry : member.entrySet()) {
 				assertThat(entry.getValue().key()).isEqualTo(entry.getKey());
 				held.merge(entry.getValue(), 1, Integer::sum);
