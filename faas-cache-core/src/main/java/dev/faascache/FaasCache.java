@@ -64,7 +64,11 @@ import java.util.function.LongUnaryOperator;
  * Each entry is measured once, when it is written: the deep size of its key and value, by the
  * {@link Sizer}, plus the fixed overhead of its node. {@link #getByteSize()} is the running total
  * plus the cache's own structure; nothing is ever re-measured. An entry larger than the whole
- * budget is refused with {@link EntryTooLargeException}.
+ * budget is refused with {@link EntryTooLargeException}. The structure starts under 512 bytes
+ * and grows only as the cache is used, each part accounted as it is made: the tables with the
+ * most entries held, the timer wheel for the first entry with a deadline, and the read buffer
+ * once reads contend for the lock and the budget has room for it (until then a read reorders
+ * its entry itself under a try-lock).
  * <p>
  * <h2>Time to live</h2>
  * Every write of a value ({@code put}, {@code putIfAbsent}, {@code replace}, {@code compute*},
@@ -962,7 +966,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	/**
 	 * Return a summary such as
-	 * {@code FaasCache@1b6d3586{defaultTtl=PT10S, maxSize=128M, maxItems=10, bytes=4208, items=1}}.
+	 * {@code FaasCache@1b6d3586{defaultTtl=PT10S, maxSize=128M, maxItems=10, bytes=2768, items=1}}.
 	 * Unlike other maps, the entries are not listed.
 	 */
 	@Override
