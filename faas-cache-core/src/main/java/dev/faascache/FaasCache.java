@@ -94,6 +94,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private static final VarHandle TABLE_BYTES = field("tableBytes");
 
+	/** The read buffer is made only for a budget at least this many times its size. */
+	private static final int READ_BUFFER_SHARE = 16;
+
 	/** How often a thread spins on the held eviction lock before parking. */
 	private static final int LOCK_SPINS = (Runtime.getRuntime().availableProcessors() > 1) ? 512 : 0;
 
@@ -1122,8 +1125,13 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		}
 		else if (this.readContended) {
 			this.readContended = false;
-			boolean fits = getByteSize() + ReadBuffer.BYTES <= this.maxBytes;
-			if (fits && (this.budget == null || this.budget.tryAddFixed(ReadBuffer.BYTES))) {
+			// The buffer is optional: made only where it takes a small share of the budget, so that
+			// it never makes the cache refuse an entry that it would otherwise hold
+			boolean fits = ReadBuffer.BYTES <= this.maxBytes / READ_BUFFER_SHARE
+					&& getByteSize() + ReadBuffer.BYTES <= this.maxBytes;
+			if (fits && (this.budget == null
+					|| (ReadBuffer.BYTES <= this.budget.getMaxSize().toBytes() / READ_BUFFER_SHARE
+							&& this.budget.tryAddFixed(ReadBuffer.BYTES)))) {
 				growStructure(ReadBuffer.BYTES, false);
 				this.readBuffer = new ReadBuffer<>();
 			}
