@@ -67,8 +67,8 @@ import java.util.function.LongUnaryOperator;
  * budget is refused with {@link EntryTooLargeException}. The structure starts under 512 bytes
  * and grows only as the cache is used, each part accounted as it is made: the tables with the
  * most entries held, the timer wheel for the first entry with a deadline, and the read buffer
- * once reads contend for the lock and the budget has room for it (until then a read reorders
- * its entry itself under a try-lock).
+ * once reads contend for the lock, if the budget is at least 16 times its size and has room
+ * for it (until then a read reorders its entry itself under a try-lock).
  * <p>
  * <h2>Time to live</h2>
  * Every write of a value ({@code put}, {@code putIfAbsent}, {@code replace}, {@code compute*},

@@ -63,6 +63,28 @@ class FaasCacheTest {
 		assertThat(cache.getOrDefault("missing", "fallback")).isEqualTo("fallback");
 	}
 
+	/**
+	 * The byte counts the other tests derive from the production formulas, pinned to literals
+	 * measured with jamm for each layout (see {@link JvmLayout}), so that a wrong formula fails
+	 * here even where it is used consistently. With keys and values of 100 bytes each: the empty
+	 * cache, a first entry with its tables (a 2-slot hash table and 4-slot order arrays), three
+	 * entries (an 8-slot hash table), and the timer wheel made for a first time to live.
+	 */
+	@Test
+	void byteSize_pinnedToLiteralsMeasuredPerLayout() {
+		FaasCache<String, String> cache = builder().build();
+		assertThat(cache.getByteSize()).isEqualTo(JvmLayout.bytes(496, 448));
+		assertThat(Layout.NODE_OVERHEAD).as("our node and the hash map's").isEqualTo(JvmLayout.bytes(72 + 32, 64 + 24));
+		cache.put("a", "1");
+		assertThat(cache.getByteSize()).isEqualTo(JvmLayout.bytes(920, 856));
+		cache.put("b", "2");
+		cache.put("c", "3");
+		assertThat(cache.getByteSize()).isEqualTo(JvmLayout.bytes(1552, 1456));
+		cache.put("t", "4", Duration.ofSeconds(1));
+		assertThat(cache.getByteSize()).isEqualTo(JvmLayout.bytes(3808, 3688));
+		assertThat(TimerWheel.BUCKETS_BYTES).isEqualTo(JvmLayout.bytes(1952, 1944));
+	}
+
 	@Test
 	void put_overwrite_returnsOldValueAndKeepsOneItem() {
 		FaasCache<String, String> cache = builder().build();
