@@ -22,8 +22,11 @@ import java.util.Arrays;
  */
 final class AccessOrder<K, V> {
 
-	/** Slots the arrays have once the first node is linked; a power of two. */
-	static final int INITIAL_SLOTS = 16;
+	/**
+	 * Slots the arrays have once the first node is linked; a power of two, small so that a cache
+	 * of a few kilobytes can hold a few entries.
+	 */
+	static final int INITIAL_SLOTS = 4;
 
 	/** No slot: the end of the list, or a node not in it. */
 	static final int NONE = -1;
@@ -73,6 +76,18 @@ final class AccessOrder<K, V> {
 
 	Node<K, V> peekFirst() {
 		return (this.head != NONE) ? this.nodes[this.head] : null;
+	}
+
+	Node<K, V> peekLast() {
+		return (this.tail != NONE) ? this.nodes[this.tail] : null;
+	}
+
+	/**
+	 * Return the node before the given one, towards the least recently used.
+	 */
+	Node<K, V> previous(Node<K, V> node) {
+		int before = this.prev[node.slot];
+		return (before != NONE) ? this.nodes[before] : null;
 	}
 
 	/**

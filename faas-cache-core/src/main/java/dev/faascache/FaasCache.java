@@ -12,9 +12,12 @@ import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +25,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -60,7 +64,11 @@ import java.util.function.LongUnaryOperator;
  * Each entry is measured once, when it is written: the deep size of its key and value, by the
  * {@link Sizer}, plus the fixed overhead of its node. {@link #getByteSize()} is the running total
  * plus the cache's own structure; nothing is ever re-measured. An entry larger than the whole
- * budget is refused with {@link EntryTooLargeException}.
+ * budget is refused with {@link EntryTooLargeException}. The structure starts under 512 bytes
+ * and grows only as the cache is used, each part accounted as it is made: the tables with the
+ * most entries held, the timer wheel for the first entry with a deadline, and the read buffer
+ * once reads contend for the lock, if the budget is at least 16 times its size and has room
+ * for it (until then a read reorders its entry itself under a try-lock).
  * <h2>Time to live</h2>
  * Every write of a value ({@code put}, {@code putIfAbsent}, {@code replace}, {@code compute*},
  * {@code merge}) starts the entry's time to live afresh: from the TTL given to
@@ -85,13 +93,27 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private static final VarHandle TABLE_BYTES = field("tableBytes");
 
+	/** The read buffer is made only for a budget at least this many times its size. */
+	private static final int READ_BUFFER_SHARE = 16;
+
 	/** How often a thread spins on the held eviction lock before parking. */
 	private static final int LOCK_SPINS = (Runtime.getRuntime().availableProcessors() > 1) ? 512 : 0;
 
-	/** Classes of keys found to have changed their hash code, so that each is warned of once. */
-	private static final Set<Class<?>> mutatedKeyClasses = ConcurrentHashMap.newKeySet();
+	/**
+	 * Whether a key of a class was found to have changed its hash code, so that each class is
+	 * warned of once. A {@link ClassValue} keeps the flag with the class itself, so that a class
+	 * whose loader is discarded (a redeploy, a DevTools restart) is not kept alive by this cache.
+	 */
+	private static final ClassValue<AtomicBoolean> mutatedKeyWarned = new ClassValue<>() {
 
-	private final ConcurrentHashMap<K, Node<K, V>> data = new ConcurrentHashMap<>();
+		@Override
+		protected AtomicBoolean computeValue(Class<?> type) {
+			return new AtomicBoolean();
+		}
+
+	};
+
+	private final ConcurrentHashMap<K, Node<K, V>> data = new ConcurrentHashMap<>(Layout.INITIAL_TABLE_CAPACITY);
 
 	private final ReentrantLock evictionLock = new ReentrantLock();
 
@@ -99,7 +121,15 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private final TimerWheel<K, V> timerWheel = new TimerWheel<>();
 
-	private final ReadBuffer<K, V> readBuffer = new ReadBuffer<>();
+	/**
+	 * Recorded reads, or {@code null} until reads contend for the lock: a read then reorders the
+	 * entry itself under a try-lock, so that a cache read by one thread at a time, or too small to
+	 * spare the buffer's kilobyte, never spends it. Set under the lock.
+	 */
+	private volatile ReadBuffer<K, V> readBuffer;
+
+	/** Whether a read found the lock held while there was no read buffer. */
+	private volatile boolean readContended;
 
 	private final StatsCounter stats = new StatsCounter();
 
@@ -110,6 +140,13 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	private final Ticker ticker;
 
 	private final long origin;
+
+	/**
+	 * The most unseen time {@link #advanceTime} counts: 146 years, half the range of the cache's
+	 * clock, so that entries written afterwards still get deadlines that are not saturated and
+	 * expire on time, while every entry given a time to live shorter than that expires.
+	 */
+	private static final long MAX_SKIPPED_NANOS = Long.MAX_VALUE >>> 1;
 
 	/** Time the ticker did not count (see {@link #advanceTime}), in nanoseconds. */
 	private volatile long skippedNanos;
@@ -122,7 +159,8 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private final SharedBudget budget;
 
-	private final long structureBytes;
+	/** Bytes of the cache's own structure, which grows as parts are first needed; written under the lock. */
+	private volatile long structureBytes;
 
 	private volatile ByteSize maxSize;
 
@@ -169,7 +207,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		this.maxItems = (builder.maxItems != null) ? builder.maxItems : Long.MAX_VALUE;
 		this.defaultTtl = builder.defaultTtl;
 		this.structureBytes = Layout.measure(this) + Layout.measure(this.accessOrder)
-				+ Layout.measureDeep(this.data, this.evictionLock, this.timerWheel, this.readBuffer, this.stats);
+				+ Layout.measureDeep(this.data, this.evictionLock, this.timerWheel, this.stats);
 		if (builder.maxSize != null) {
 			requireRoomForEntries(builder.maxSize);
 		}
@@ -304,7 +342,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Objects.requireNonNull(key, "key must not be null");
 		Objects.requireNonNull(value, "value must not be null");
 		long weight = weigh(key, value);
-		lock();
+		lockForWrite();
 		try {
 			long now = maintain(ttl != null);
 			Node<K, V> old = liveNode(key, now);
@@ -316,7 +354,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return (old != null) ? old.value : null;
 		}
 		finally {
-			unlockAndNotify();
+			unlockWriteAndNotify();
 		}
 	}
 
@@ -366,7 +404,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Objects.requireNonNull(value, "value must not be null");
 		long weight = weigh(key, value);
 		Duration ttl = this.defaultTtl;
-		lock();
+		lockForWrite();
 		try {
 			long now = maintain(ttl != null);
 			Node<K, V> old = liveNode(key, now);
@@ -377,7 +415,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return old.value;
 		}
 		finally {
-			unlockAndNotify();
+			unlockWriteAndNotify();
 		}
 	}
 
@@ -388,7 +426,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Objects.requireNonNull(newValue, "newValue must not be null");
 		long weight = weigh(key, newValue);
 		Duration ttl = this.defaultTtl;
-		lock();
+		lockForWrite();
 		try {
 			long now = maintain(ttl != null);
 			Node<K, V> old = liveNode(key, now);
@@ -399,7 +437,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return true;
 		}
 		finally {
-			unlockAndNotify();
+			unlockWriteAndNotify();
 		}
 	}
 
@@ -419,7 +457,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return node.value;
 		}
 		Duration ttl = this.defaultTtl;
-		lock();
+		lockForWrite();
 		try {
 			long now = maintain(ttl != null);
 			node = liveNode(key, now);
@@ -438,7 +476,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return value;
 		}
 		finally {
-			unlockAndNotify();
+			unlockWriteAndNotify();
 		}
 	}
 
@@ -464,7 +502,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	private V remap(K key, BiFunction<? super K, ? super V, ? extends V> function) {
 		Objects.requireNonNull(key, "key must not be null");
 		Duration ttl = this.defaultTtl;
-		lock();
+		lockForWrite();
 		try {
 			long now = maintain(ttl != null);
 			Node<K, V> old = liveNode(key, now);
@@ -486,7 +524,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return value;
 		}
 		finally {
-			unlockAndNotify();
+			unlockWriteAndNotify();
 		}
 	}
 
@@ -589,6 +627,72 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		};
 	}
 
+	// Access order
+
+	/**
+	 * Return a snapshot of the live entries least recently used first, the next to be evicted
+	 * at the head, as Caffeine's {@code policy().eviction().coldest(limit)} does. Reads
+	 * recorded but not yet applied to the order are applied first; taking the snapshot does not
+	 * count as use. Later changes to the cache do not show in it.
+	 * @param limit the most entries to return
+	 * @return an unmodifiable map that iterates from the coldest entry to the hottest
+	 * @throws IllegalArgumentException if {@code limit} is negative
+	 */
+	public Map<K, V> coldest(int limit) {
+		return snapshot(limit, true);
+	}
+
+	/**
+	 * Return a snapshot of the live entries most recently used first, as Caffeine's
+	 * {@code policy().eviction().hottest(limit)} does; otherwise as {@link #coldest(int)}.
+	 * @param limit the most entries to return
+	 * @return an unmodifiable map that iterates from the hottest entry to the coldest
+	 * @throws IllegalArgumentException if {@code limit} is negative
+	 */
+	public Map<K, V> hottest(int limit) {
+		return snapshot(limit, false);
+	}
+
+	private Map<K, V> snapshot(int limit, boolean coldestFirst) {
+		Checks.requireArgument(limit >= 0, "limit must be zero or positive but was %s", limit);
+		lock();
+		try {
+			maintain(false);
+			Map<K, V> entries = new LinkedHashMap<>();
+			Node<K, V> node = coldestFirst ? this.accessOrder.peekFirst() : this.accessOrder.peekLast();
+			while (node != null && entries.size() < limit) {
+				entries.put(node.key, node.value);
+				node = coldestFirst ? this.accessOrder.next(node) : this.accessOrder.previous(node);
+			}
+			return Collections.unmodifiableMap(entries);
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
+	/**
+	 * Remove the least recently used live entry and return it, as the Python library's ordered
+	 * dictionary drops its oldest item. Reported to the removal listener as
+	 * {@link RemovalCause#EXPLICIT}.
+	 * @return the removed entry, or {@code null} if the cache holds no live entry
+	 */
+	public Entry<K, V> pollColdest() {
+		lock();
+		try {
+			maintain(false);
+			Node<K, V> coldest = this.accessOrder.peekFirst();
+			if (coldest == null) {
+				return null;
+			}
+			removeNode(coldest, RemovalCause.EXPLICIT);
+			return new SimpleImmutableEntry<>(coldest.key, coldest.value);
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
 	// Time to live
 
 	/**
@@ -623,12 +727,16 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private void reschedule(K key, LongUnaryOperator deadline) {
 		Objects.requireNonNull(key, "key must not be null");
-		lock();
+		lockForWrite();
 		try {
 			long now = maintain(true);
 			Node<K, V> node = requireLiveNode(key, now);
+			long expiresAt = deadline.applyAsLong(now);
+			if (expiresAt > now && expiresAt != Node.NEVER && !this.timerWheel.isAllocated()) {
+				allocateTimerWheel(node);
+			}
 			this.timerWheel.deschedule(node);
-			node.expiresAt = deadline.applyAsLong(now);
+			node.expiresAt = expiresAt;
 			if (node.isExpiredAt(now)) {
 				removeNode(node, RemovalCause.EXPIRED);
 			}
@@ -637,8 +745,27 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			}
 		}
 		finally {
-			unlockAndNotify();
+			unlockWriteAndNotify();
 		}
+	}
+
+	/**
+	 * Make the timer wheel for the first deadline given by {@link #setTtl} or {@link #expireAt},
+	 * evicting other entries to make room for it. Called under the locks of a write.
+	 * @throws IllegalStateException if the wheel does not fit beside the entry
+	 */
+	private void allocateTimerWheel(Node<K, V> node) {
+		long growth = TimerWheel.BUCKETS_BYTES;
+		boolean fits = this.structureBytes + this.tableBytes + growth + node.weight <= this.maxBytes
+				&& (this.budget == null || node.weight <= this.budget.roomFor(growth));
+		Checks.requireState(fits, "A time to live needs the timer wheel, %s bytes, which does not fit in maxSize %s"
+				+ " beside the cache's structure and this entry; raise maxSize", growth, this.maxSize);
+		evict(this.maxBytes, this.maxItems, growth, 0, node);
+		if (this.budget != null) {
+			this.budget.makeRoom(growth, node);
+		}
+		this.timerWheel.allocate();
+		growStructure(growth, true);
 	}
 
 	/**
@@ -657,20 +784,17 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	/**
-	 * Return whether the entry held for the key has outlived its time to live. An expired entry
-	 * is invisible to every other method at once, but is held until the next write or
-	 * {@link #cleanUp()} releases it; after that the key is simply absent.
+	 * Return whether the key has no live entry: its entry outlived its time to live, or was
+	 * removed or evicted, or the key was never cached. The answer does not depend on whether an
+	 * expired entry has been released yet, and it is {@code true} exactly when {@link #getTtl},
+	 * {@link #setTtl} and {@link #expireAt} would throw {@link NoSuchElementException}. Does not
+	 * count as use.
 	 * @param key the key
-	 * @return {@code true} if the held entry has expired, {@code false} if it is live
+	 * @return {@code true} if there is no live entry for the key, {@code false} if there is
 	 * @throws NullPointerException if the key is {@code null}
-	 * @throws NoSuchElementException if no entry, live or expired, is held for the key
 	 */
 	public boolean isExpired(K key) {
-		Node<K, V> node = this.data.get(Objects.requireNonNull(key, "key must not be null"));
-		if (node == null) {
-			throw new NoSuchElementException("No entry is held for key '" + key + "'");
-		}
-		return !isLive(node);
+		return !containsKey(key);
 	}
 
 	/**
@@ -696,6 +820,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * snapshot of the JVM and its restore (AWS Lambda SnapStart, CRaC), when a monotonic clock may
 	 * stand still. Every entry ages by that much at once: those whose time to live ran out in the
 	 * gap expire now, and the others keep only what is left. Entries that never expire are kept.
+	 * <p>
+	 * <b>Note:</b> the unseen time counted over the cache's life is capped at 146 years, so that
+	 * even an absurd gap (a wall clock read wrong, say) leaves a clock under which entries written
+	 * afterwards expire on time; an entry given a longer time to live survives such a gap.
 	 * @param elapsed the time that passed unseen, zero or positive
 	 * @throws NullPointerException if {@code elapsed} is {@code null}
 	 * @throws IllegalArgumentException if {@code elapsed} is negative
@@ -705,7 +833,8 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Checks.requireArgument(!elapsed.isNegative(), "elapsed must be zero or positive but was %s", elapsed);
 		lock();
 		try {
-			this.skippedNanos = Checks.saturatedAdd(this.skippedNanos, Checks.toNanosSaturated(elapsed));
+			this.skippedNanos = Math.min(MAX_SKIPPED_NANOS,
+					Checks.saturatedAdd(this.skippedNanos, Checks.toNanosSaturated(elapsed)));
 			maintain(false);
 		}
 		finally {
@@ -717,10 +846,14 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	/**
 	 * Change the byte budget, evicting least recently used entries at once until the cache fits.
+	 * <p>
+	 * <b>Note:</b> the hash table is sized by the most entries the cache ever held and never
+	 * shrinks, as a {@link ConcurrentHashMap}'s does not, so a cache that once held many entries
+	 * refuses a budget its table alone would fill; the message names the least it accepts.
 	 * @param maxSize the new budget, such as {@code "64M"} (see {@link ByteSize})
 	 * @throws NullPointerException if {@code maxSize} is {@code null}
-	 * @throws IllegalArgumentException if {@code maxSize} is malformed or leaves no room for
-	 * entries
+	 * @throws IllegalArgumentException if {@code maxSize} is malformed, or leaves no room for an
+	 * entry beside the cache's structure and hash table; the message names the least accepted
 	 */
 	public void changeByteSize(String maxSize) {
 		changeByteSize(ByteSize.parse(maxSize));
@@ -729,17 +862,17 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	/**
 	 * Change the byte budget, evicting least recently used entries at once until the cache fits.
 	 * @param maxBytes the new budget in bytes
-	 * @throws IllegalArgumentException if {@code maxBytes} is not positive or leaves no room for
-	 * entries
+	 * @throws IllegalArgumentException if {@code maxBytes} is not positive, or leaves no room for
+	 * an entry beside the cache's structure and hash table; the message names the least accepted
 	 */
 	public void changeByteSize(long maxBytes) {
 		changeByteSize(ByteSize.ofBytes(maxBytes));
 	}
 
 	private void changeByteSize(ByteSize size) {
-		requireRoomForEntries(size);
 		lock();
 		try {
+			requireRoomForEntries(size);
 			maintain(false);
 			evict(size.toBytes(), this.maxItems, 0, 0, null);
 			this.maxSize = size;
@@ -796,6 +929,14 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	/**
+	 * Return the bytes of the cache's own structure, which grows when the timer wheel or the read
+	 * buffer is first needed.
+	 */
+	long structureBytes() {
+		return this.structureBytes;
+	}
+
+	/**
 	 * Return the bytes of the hash table, which is sized by the most entries ever held.
 	 */
 	long tableBytes() {
@@ -807,7 +948,8 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * @return a snapshot of the counters
 	 */
 	public CacheStats stats() {
-		return this.stats.snapshot(this.readBuffer.recordedCount());
+		ReadBuffer<K, V> buffer = this.readBuffer;
+		return this.stats.snapshot((buffer != null) ? buffer.recordedCount() : 0);
 	}
 
 	/**
@@ -826,7 +968,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	/**
 	 * Return a summary such as
-	 * {@code FaasCache@1b6d3586{defaultTtl=PT10S, maxSize=128M, maxItems=10, bytes=4208, items=1}}.
+	 * {@code FaasCache@1b6d3586{defaultTtl=PT10S, maxSize=128M, maxItems=10, bytes=2768, items=1}}.
 	 * Unlike other maps, the entries are not listed.
 	 */
 	@Override
@@ -840,8 +982,14 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	// Internals
 
+	/**
+	 * Return the cache time: nanoseconds since the cache was built, plus the time skipped. The
+	 * ticker's difference may wrap (it is monotonic, not absolute), but the sum saturates and stays
+	 * below {@link Node#NEVER}, so that no amount of skipped time makes a deadline look far away
+	 * again, or makes an entry that never expires look expired.
+	 */
 	private long now() {
-		return this.ticker.read() - this.origin + this.skippedNanos;
+		return Math.min(Checks.saturatedAdd(this.ticker.read() - this.origin, this.skippedNanos), Node.NEVER - 1);
 	}
 
 	private boolean isLive(Node<K, V> node) {
@@ -863,10 +1011,18 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		return Checks.saturatedAdd(Checks.saturatedAdd(keyBytes, valueBytes), Layout.NODE_OVERHEAD);
 	}
 
+	/**
+	 * Refuse a byte budget under which no entry could ever be stored: the cache's structure and
+	 * its hash table, which is sized by the most entries ever held and never shrinks, stay, so
+	 * the least budget accepted leaves room for them and the smallest entry besides. Called under
+	 * the lock, or from the constructor.
+	 */
 	private void requireRoomForEntries(ByteSize size) {
-		Checks.requireArgument(size.toBytes() > this.structureBytes,
-				"maxSize must be larger than the %s bytes the cache's own structure takes, but was %s",
-				this.structureBytes, size);
+		long least = this.structureBytes + Layout.tableBytes(Math.max(this.peakCount, 1)) + Layout.NODE_OVERHEAD;
+		Checks.requireArgument(size.toBytes() >= least,
+				"maxSize must be at least %s bytes (the cache's own structure and hash table, which is sized by"
+						+ " the most entries ever held, plus the smallest entry), but was %s",
+				least, size);
 	}
 
 	/** Return the live node for the key without counting a use, or {@code null}. */
@@ -906,7 +1062,23 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * another thread holds the lock (or this thread does, from inside a function it runs).
 	 */
 	private void afterRead(Node<K, V> node) {
-		int outcome = this.readBuffer.offer(node);
+		ReadBuffer<K, V> buffer = this.readBuffer;
+		if (buffer == null) {
+			this.stats.recordHit();
+			if (this.evictionLock.tryLock()) {
+				try {
+					touch(node);
+				}
+				finally {
+					this.evictionLock.unlock();
+				}
+			}
+			else {
+				this.readContended = true;
+			}
+			return;
+		}
+		int outcome = buffer.offer(node);
 		if (outcome == ReadBuffer.RECORDED) {
 			return;
 		}
@@ -932,13 +1104,37 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * {@code false}, the last time read, which then serves as well
 	 */
 	private long maintain(boolean needTime) {
-		this.readBuffer.drainTo(this.touchAction);
+		drainReads();
 		if (!needTime && this.timerWheel.isEmpty()) {
 			return this.timerWheel.time();
 		}
 		long now = now();
 		this.timerWheel.advance(now, this.expireAction);
 		return now;
+	}
+
+	/**
+	 * Apply the recorded reads, or make the read buffer if reads contended and the bounds leave
+	 * room for it without evicting. Called under the lock.
+	 */
+	private void drainReads() {
+		ReadBuffer<K, V> buffer = this.readBuffer;
+		if (buffer != null) {
+			buffer.drainTo(this.touchAction);
+		}
+		else if (this.readContended) {
+			this.readContended = false;
+			// The buffer is optional: made only where it takes a small share of the budget, so that
+			// it never makes the cache refuse an entry that it would otherwise hold
+			boolean fits = ReadBuffer.BYTES <= this.maxBytes / READ_BUFFER_SHARE
+					&& getByteSize() + ReadBuffer.BYTES <= this.maxBytes;
+			if (fits && (this.budget == null
+					|| (ReadBuffer.BYTES <= this.budget.getMaxSize().toBytes() / READ_BUFFER_SHARE
+							&& this.budget.tryAddFixed(ReadBuffer.BYTES)))) {
+				growStructure(ReadBuffer.BYTES, false);
+				this.readBuffer = new ReadBuffer<>();
+			}
+		}
 	}
 
 	private void touch(Node<K, V> node) {
@@ -952,21 +1148,33 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * Called under the lock; refuses an entry larger than the budget before changing anything.
 	 */
 	private void install(K key, V value, long weight, long expiresAt, Node<K, V> old) {
-		long ownBytes = this.structureBytes + tableBytesWith(1);
+		// The timer wheel is made for the first entry with a deadline, and accounted like the table
+		long wheelGrowth = (expiresAt != Node.NEVER && !this.timerWheel.isAllocated()) ? TimerWheel.BUCKETS_BYTES : 0;
+		// The table this write needs if every other entry is evicted: larger only for a first entry
+		long table = (old != null || this.peakCount > 0) ? this.tableBytes : Layout.tableBytes(1);
+		long ownBytes = this.structureBytes + table + wheelGrowth;
 		if (weight > this.maxBytes - ownBytes) {
 			this.stats.recordRejection();
 			throw new EntryTooLargeException(key, weight, this.maxBytes, ownBytes);
 		}
-		if (this.budget != null && weight > this.budget.maxEntryBytes()) {
+		long tableGrowth = table - this.tableBytes + wheelGrowth;
+		if (this.budget != null && weight > this.budget.roomFor(tableGrowth)) {
+			// Checked against every member's structure and tables before anything is evicted:
+			// evicting first, then finding that the entry still does not fit, would cost other
+			// caches their entries for nothing
 			this.stats.recordRejection();
 			long budgetBytes = this.budget.getMaxSize().toBytes();
-			throw new EntryTooLargeException(key, weight, budgetBytes, budgetBytes - this.budget.maxEntryBytes());
+			throw new EntryTooLargeException(key, weight, budgetBytes, this.budget.fixedBytes() + tableGrowth);
 		}
-		if (old != null) {
-			evict(this.maxBytes, this.maxItems, weight - old.weight, 0, old);
+		long released = (old != null) ? old.weight : 0;
+		evict(this.maxBytes, this.maxItems, weight - released + wheelGrowth, (old != null) ? 0 : 1, old);
+		if (this.budget != null) {
+			long growth = tableBytesWith((old != null) ? 0 : 1) - this.tableBytes + wheelGrowth;
+			this.budget.makeRoom(weight - released + growth, old);
 		}
-		else {
-			evict(this.maxBytes, this.maxItems, weight, 1, null);
+		if (wheelGrowth > 0) {
+			this.timerWheel.allocate();
+			growStructure(wheelGrowth, true);
 		}
 		// The map keeps the key object it already holds, so the node must hold that one too
 		Node<K, V> node = new Node<>((old != null) ? old.key : key, value, weight, expiresAt);
@@ -994,9 +1202,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * @param spare a node to leave alone because the caller is replacing it, or {@code null}
 	 */
 	private void evict(long maxBytes, long maxItems, long extraBytes, long extraItems, Node<K, V> spare) {
-		long table = tableBytesWith(extraItems);
 		Node<K, V> victim = this.accessOrder.peekFirst();
 		while (victim != null) {
+			// Recomputed as entries go: with fewer entries, the write may no longer grow the table
+			long table = tableBytesWith(extraItems);
 			boolean tooMany = this.entryCount + extraItems > maxItems;
 			if (!tooMany && this.entryBytes + extraBytes <= maxBytes - this.structureBytes - table) {
 				return;
@@ -1044,7 +1253,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	private static void warnOfMutatedKey(Object key) {
-		if (mutatedKeyClasses.add(key.getClass())) {
+		if (mutatedKeyWarned.get(key.getClass()).compareAndSet(false, true)) {
 			logger.log(Level.WARNING, "The hash code of a cached key of " + key.getClass()
 					+ " changed after it was written, so it could no longer be looked up; keys must not change"
 					+ " while they are cached (this warning is logged once per key class)");
@@ -1077,22 +1286,35 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		}
 	}
 
+	/**
+	 * Account a part of the structure made now.
+	 * @param accountInBudget whether to add the bytes to the shared budget, which the caller has
+	 * not done yet
+	 */
+	private void growStructure(long bytes, boolean accountInBudget) {
+		this.structureBytes += bytes;
+		if (accountInBudget && this.budget != null) {
+			this.budget.addFixed(bytes);
+		}
+	}
+
 	private void growTable(long bytes) {
 		if (this.budget != null) {
-			this.budget.add(bytes - this.tableBytes);
+			this.budget.addFixed(bytes - this.tableBytes);
 		}
 		TABLE_BYTES.setRelease(this, bytes);
 	}
 
 	/**
-	 * Return the access stamp of this cache's least recently used entry, for a shared budget.
-	 * @return the stamp, or {@link Long#MAX_VALUE} if the cache is empty
+	 * Return the access stamp of this cache's least recently used entry other than {@code spare},
+	 * for a shared budget. Recorded reads are applied first; expiry is left to this cache's own
+	 * maintenance, so that the entry a writer is replacing cannot expire under it.
+	 * @return the stamp, or {@link Long#MAX_VALUE} if there is no such entry
 	 */
-	long eldestAccessStamp() {
+	long eldestAccessStamp(Object spare) {
 		lock();
 		try {
-			maintain(false);
-			Node<K, V> eldest = this.accessOrder.peekFirst();
+			Node<K, V> eldest = eldest(spare);
 			return (eldest != null) ? eldest.accessStamp : Long.MAX_VALUE;
 		}
 		finally {
@@ -1101,14 +1323,13 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	/**
-	 * Evict this cache's least recently used entry for a shared budget, if it still has the given
-	 * stamp.
+	 * Evict this cache's least recently used entry other than {@code spare} for a shared budget,
+	 * if it still has the given stamp.
 	 */
-	void evictEldest(long accessStamp) {
+	void evictEldest(long accessStamp, Object spare) {
 		lock();
 		try {
-			maintain(false);
-			Node<K, V> eldest = this.accessOrder.peekFirst();
+			Node<K, V> eldest = eldest(spare);
 			if (eldest != null && eldest.accessStamp == accessStamp) {
 				removeNode(eldest, RemovalCause.SIZE);
 			}
@@ -1116,6 +1337,12 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		finally {
 			unlockAndNotify();
 		}
+	}
+
+	private Node<K, V> eldest(Object spare) {
+		drainReads();
+		Node<K, V> eldest = this.accessOrder.peekFirst();
+		return (eldest != null && eldest == spare) ? this.accessOrder.next(eldest) : eldest;
 	}
 
 	/**
@@ -1137,26 +1364,70 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		lock.lock();
 	}
 
+	/**
+	 * Take the locks of an operation that may add bytes: with a shared budget, the budget's lock
+	 * first, so that the write can evict from other members before it stores its entry.
+	 */
+	private void lockForWrite() {
+		if (this.budget != null) {
+			this.budget.lock();
+		}
+		lock();
+	}
+
+	/**
+	 * Release the eviction lock, then report the removals made under it, outside any lock. Under
+	 * a shared budget's lock, which this thread holds while it writes to another member, they are
+	 * handed to the budget instead, which reports them once that write is done.
+	 */
 	private void unlockAndNotify() {
-		List<Removal<K, V>> removals = null;
-		boolean outermost = this.evictionLock.getHoldCount() == 1;
-		if (outermost) {
-			removals = this.pendingRemovals;
+		Runnable notification = unlock();
+		if (notification == null) {
+			return;
+		}
+		if (this.budget != null && this.budget.isHeldByCurrentThread()) {
+			this.budget.defer(notification);
+		}
+		else {
+			notification.run();
+		}
+	}
+
+	/** Release the locks taken by {@link #lockForWrite()}, then report the removals. */
+	private void unlockWriteAndNotify() {
+		Runnable notification = unlock();
+		if (this.budget != null) {
+			this.budget.unlock(notification);
+		}
+		else if (notification != null) {
+			notification.run();
+		}
+	}
+
+	/**
+	 * Release the eviction lock.
+	 * @return what reports the removals made under it, or {@code null} if there are none to
+	 * report yet
+	 */
+	private Runnable unlock() {
+		List<Removal<K, V>> removals = (this.evictionLock.getHoldCount() == 1) ? this.pendingRemovals : null;
+		if (removals != null) {
 			this.pendingRemovals = null;
 		}
 		this.evictionLock.unlock();
-		if (outermost && this.budget != null) {
-			this.budget.evictIfOver();
-		}
-		if (removals != null) {
-			for (Removal<K, V> removal : removals) {
-				try {
-					this.removalListener.onRemoval(removal.key(), removal.value(), removal.cause());
-				}
-				catch (RuntimeException ex) {
-					logger.log(Level.WARNING, "Removal listener " + this.removalListener + " failed for key '"
-							+ removal.key() + "' (" + removal.cause() + "); the cache is unaffected", ex);
-				}
+		return (removals != null) ? () -> notifyRemovals(removals) : null;
+	}
+
+	private void notifyRemovals(List<Removal<K, V>> removals) {
+		for (Removal<K, V> removal : removals) {
+			try {
+				this.removalListener.onRemoval(removal.key(), removal.value(), removal.cause());
+			}
+			catch (Throwable ex) {
+				// As Caffeine does: an Error (an AssertionError in a test, say) must neither skip the
+				// rest of the batch nor reach a caller whose write has already taken effect
+				logger.log(Level.WARNING, "Removal listener " + this.removalListener + " failed for key '"
+						+ removal.key() + "' (" + removal.cause() + "); the cache is unaffected", ex);
 			}
 		}
 	}
@@ -1340,9 +1611,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		}
 
 		/**
-		 * Share a byte budget with other caches: when the bytes of all caches of the budget
-		 * exceed it, the least recently used entry across all of them is evicted first. This
-		 * cache's own bounds still apply.
+		 * Share a byte budget with other caches: when a write would take the bytes of all caches
+		 * of the budget over it, the least recently used entries across all of them are evicted
+		 * first, before the write stores its entry. This cache's own bounds still apply.
 		 * @param budget the shared budget
 		 * @return this builder
 		 * @throws NullPointerException if {@code budget} is {@code null}

@@ -16,6 +16,12 @@ final class Layout {
 	 */
 	static final long NODE_OVERHEAD = MemoryLayout.instanceSize(Node.class) + hashMapNodeBytes();
 
+	/**
+	 * The initial capacity the cache gives its {@link ConcurrentHashMap}: a table of 2 slots,
+	 * rather than the default 16, so that a small cache spends little on it.
+	 */
+	static final int INITIAL_TABLE_CAPACITY = 1;
+
 	private Layout() {
 	}
 
@@ -39,16 +45,16 @@ final class Layout {
 
 	/**
 	 * Return the bytes of the tables of a cache that once held {@code peakCount} entries, which
-	 * grow with that count and never shrink: the table of its {@link ConcurrentHashMap}, which
-	 * starts at 16 slots on the first write and doubles when three quarters full (exact for the
-	 * cache, whose map is written only under its lock), and the three arrays of its
-	 * {@link AccessOrder}.
+	 * grow with that count and never shrink: the table of its {@link ConcurrentHashMap}, made
+	 * with {@link #INITIAL_TABLE_CAPACITY} so that it starts at 2 slots on the first write, and
+	 * doubles when three quarters full (exact for the cache, whose map is written only under its
+	 * lock), and the three arrays of its {@link AccessOrder}.
 	 */
 	static long tableBytes(long peakCount) {
 		if (peakCount == 0) {
 			return 0;
 		}
-		long slots = 16;
+		long slots = 2;
 		while (peakCount >= slots - (slots >>> 2)) {
 			slots <<= 1;
 		}

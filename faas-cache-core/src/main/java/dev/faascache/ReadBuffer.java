@@ -78,6 +78,9 @@ final class ReadBuffer<K, V> {
 
 	private final AtomicLongArray counters = new AtomicLongArray(STRIPES * COUNTER_STRIDE);
 
+	/** Bytes a buffer takes, which a cache spends only once reads contend (see {@link FaasCache}). */
+	static final long BYTES = Layout.measureDeep(new ReadBuffer<>());
+
 	/** Whether the last drain that found recorded reads found them in more than one stripe. */
 	private volatile boolean concurrent;
 

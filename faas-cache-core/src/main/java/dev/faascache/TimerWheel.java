@@ -28,14 +28,39 @@ final class TimerWheel<K, V> {
 
 	private static final int MASK = BUCKETS - 1;
 
-	@SuppressWarnings("unchecked")
-	private final Node<K, V>[][] wheel = new Node[SHIFT.length][BUCKETS];
+	/**
+	 * Bytes the buckets take once allocated: about 2 KB, which a cache whose entries never expire
+	 * does not spend.
+	 */
+	static final long BUCKETS_BYTES = Layout.measureDeep((Object) newBuckets());
+
+	/** The buckets, allocated by {@link #allocate()} before the first node is scheduled. */
+	private Node<K, V>[][] wheel;
 
 	/** The time of the last advance, in cache nanoseconds. */
 	private long time;
 
 	/** Nodes in the wheel. */
 	private long scheduled;
+
+	@SuppressWarnings("unchecked")
+	private static <K, V> Node<K, V>[][] newBuckets() {
+		return new Node[SHIFT.length][BUCKETS];
+	}
+
+	/**
+	 * Return whether the buckets are allocated, so that nodes can be scheduled.
+	 */
+	boolean isAllocated() {
+		return this.wheel != null;
+	}
+
+	/**
+	 * Allocate the buckets, which take {@link #BUCKETS_BYTES}.
+	 */
+	void allocate() {
+		this.wheel = newBuckets();
+	}
 
 	/**
 	 * Return whether no node is scheduled: then no entry of the cache has a deadline.
@@ -52,7 +77,7 @@ final class TimerWheel<K, V> {
 	}
 
 	/**
-	 * Place a node that has a deadline.
+	 * Place a node that has a deadline. The buckets must be allocated.
 	 */
 	void schedule(Node<K, V> node) {
 		long deadline = Math.max(node.expiresAt, this.time);

@@ -211,7 +211,9 @@ class FaasCacheConcurrencyTest {
 			assertThat(this.cache.size()).as("size() after cleanUp()").isEqualTo(held.size());
 			assertThat(held.size()).isLessThanOrEqualTo((int) MAX_ITEMS);
 			assertThat(this.cache.getByteSize()).isLessThanOrEqualTo(this.maxBytes);
-			long measured = empty;
+			assertThat(this.cache.structureBytes()).as("structure: the empty one, the wheel, maybe the read buffer")
+				.isIn(empty + TimerWheel.BUCKETS_BYTES, empty + TimerWheel.BUCKETS_BYTES + ReadBuffer.BYTES);
+			long measured = this.cache.structureBytes();
 			for (Map.Entry<Integer, Value> entry : held.entrySet()) {
 				assertThat(entry.getValue().key).isEqualTo(entry.getKey());
 				measured += this.sizer.sizeOf(entry.getKey()) + this.sizer.sizeOf(entry.getValue())

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
@@ -24,9 +24,10 @@ import dev.faascache.LruModel.Op;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Linearizability of the map operations, eviction by item count included: many short histories
- * of three threads racing on three keys of a cache that holds two, each checked against the
- * sequential {@link LruModel}. Every call must take effect atomically at one instant between its
+ * Linearizability of the map operations, eviction by item count and by bytes, expiry and
+ * {@code clear} included: many short histories of three threads racing on three keys of a cache
+ * that holds two, each checked against the sequential {@link LruModel}. Time moves only by a call
+ * of the history ({@link Kind#ADVANCE}), so that expiry takes effect at one instant too. Every call must take effect atomically at one instant between its
  * invocation and its return, so no write is lost, no read sees a value that was never current,
  * and eviction removes an entry the model could have chosen.
  * <p>
@@ -43,6 +44,9 @@ class FaasCacheLinearizabilityTest {
 	private static final int KEYS = 3;
 
 	private static final int MAX_ITEMS = 2;
+
+	/** Each key and value weighs this much, so that a byte budget holds as many entries as it says. */
+	private static final long OBJECT_BYTES = 500;
 
 	private static final Op PUT_A = new Op(Kind.PUT, 0, 1);
 
@@ -68,6 +72,8 @@ class FaasCacheLinearizabilityTest {
 	void concurrentHistories_areLinearizableAgainstTheLruModel() throws Exception {
 		SplittableRandom random = new SplittableRandom(Long.getLong("faascache.linearizability.seed", 6));
 		int evictions = 0;
+		int expirations = 0;
+		int overlapping = 0;
 		for (int h = 0; h < HISTORIES; h++) {
 			List<List<Op>> programs = new ArrayList<>();
 			int value = 1;
@@ -79,14 +85,59 @@ class FaasCacheLinearizabilityTest {
 				}
 				programs.add(program);
 			}
-			FaasCache<Integer, Integer> cache = FaasCache.<Integer, Integer>builder().maxItems(MAX_ITEMS).build();
-			List<List<Call>> history = run(cache, programs, random.split());
-			evictions += (int) cache.stats().itemsEvictionCount();
+			FakeTicker ticker = new FakeTicker();
+			FaasCache<Integer, Integer> cache = newCache(ticker, h % 2 == 0);
+			List<List<Call>> history = run(cache, ticker, programs, random.split());
+			CacheStats stats = cache.stats();
+			evictions += (int) (stats.itemsEvictionCount() + stats.sizeEvictionCount());
+			expirations += (int) stats.expirationCount();
+			overlapping += overlaps(history) ? 1 : 0;
 			assertThat(LinearizabilityChecker.isLinearizable(history, new LruModel(MAX_ITEMS)))
 				.as("history %s is linearizable:%n%s", h, LinearizabilityChecker.byInvocation(history))
 				.isTrue();
 		}
-		assertThat(evictions).as("evictions by item count across the histories").isGreaterThan(HISTORIES);
+		assertThat(evictions).as("evictions by item count or bytes across the histories").isGreaterThan(HISTORIES / 2);
+		assertThat(expirations).as("expirations across the histories").isGreaterThan(HISTORIES / 20);
+		// On 2 busy cores most histories run one thread at a time (19 in 10,000, or 27 in 2,000,
+		// raced when this was written); the floor fails a run that stopped racing altogether
+		assertThat(overlapping).as("histories in which calls of two threads overlapped")
+			.isGreaterThanOrEqualTo(HISTORIES / 2_000);
+	}
+
+	/**
+	 * Return a cache that holds two entries: bounded by item count, or by a byte budget that
+	 * holds exactly two (its timer wheel made beforehand, so that the budget does not change
+	 * under the history).
+	 */
+	private static FaasCache<Integer, Integer> newCache(FakeTicker ticker, boolean byBytes) {
+		FaasCache.Builder<Integer, Integer> builder = FaasCache.<Integer, Integer>builder().ticker(ticker);
+		if (!byBytes) {
+			return builder.maxItems(MAX_ITEMS).build();
+		}
+		long entry = 2 * OBJECT_BYTES + Layout.NODE_OVERHEAD;
+		long empty = FaasCache.builder().build().getByteSize();
+		FaasCache<Integer, Integer> cache = builder.sizer((object) -> OBJECT_BYTES)
+			.maxSize(empty + TimerWheel.BUCKETS_BYTES + Layout.tableBytes(MAX_ITEMS) + MAX_ITEMS * entry)
+			.build();
+		cache.put(-1, 0, Kind.TICK);
+		cache.remove(-1);
+		return cache;
+	}
+
+	/** Return whether calls of two different threads overlapped in time. */
+	private static boolean overlaps(List<List<Call>> history) {
+		for (int t = 0; t < history.size(); t++) {
+			for (int u = t + 1; u < history.size(); u++) {
+				for (Call a : history.get(t)) {
+					for (Call b : history.get(u)) {
+						if (a.invoked() < b.returned() && b.invoked() < a.returned()) {
+							return true;
+						}
+					}
+				}
+			}
+		}
+		return false;
 	}
 
 	@Test
@@ -102,6 +153,24 @@ class FaasCacheLinearizabilityTest {
 				List.of(new Call(1, PUT_A, 0, 1, null), new Call(1, GET_A, 4, 5, null)),
 				List.of(new Call(2, new Op(Kind.COMPUTE, 0, 5), 2, 3, 6)))))
 			.as("compute's effect vanished").isFalse();
+	}
+
+	@Test
+	void checker_judgesExpiryMergeAndConditionalCalls() {
+		Op putTtlA = new Op(Kind.PUT_TTL, 0, 1);
+		Op advance = new Op(Kind.ADVANCE, 0, 0);
+		assertThat(linearizable(List.of(sequence(putTtlA, advance, GET_A)), null, null, 1))
+			.as("read after its time to live").isFalse();
+		assertThat(linearizable(List.of(sequence(putTtlA, advance, GET_A)), null, null, null)).isTrue();
+		Op mergeA = new Op(Kind.MERGE, 0, 4);
+		assertThat(linearizable(List.of(sequence(PUT_A, mergeA)), null, 5)).isTrue();
+		assertThat(linearizable(List.of(sequence(PUT_A, mergeA)), null, 4)).as("merge ignored the old value").isFalse();
+		Op replaceIfA = new Op(Kind.REPLACE_IF, 0, 4);
+		assertThat(linearizable(List.of(sequence(PUT_A, replaceIfA, GET_A)), null, 1, 4)).as("1 expected, 1 held").isTrue();
+		assertThat(linearizable(List.of(sequence(PUT_A, replaceIfA, GET_A)), null, 1, 1))
+			.as("replace reported but lost").isFalse();
+		assertThat(linearizable(List.of(sequence(PUT_A, new Op(Kind.CLEAR, 0, 0), GET_A)), null, null, 1))
+			.as("entry survived clear").isFalse();
 	}
 
 	@Test
@@ -139,18 +208,24 @@ class FaasCacheLinearizabilityTest {
 	 * Run thread 0's program first, alone, then the other programs at once on their own threads,
 	 * with random pauses between calls, and return the calls each thread made.
 	 */
-	private List<List<Call>> run(FaasCache<Integer, Integer> cache, List<List<Op>> programs, SplittableRandom random)
-			throws Exception {
+	private List<List<Call>> run(FaasCache<Integer, Integer> cache, FakeTicker ticker, List<List<Op>> programs,
+			SplittableRandom random) throws Exception {
 		List<List<Call>> history = new ArrayList<>();
-		history.add(execute(cache, 0, programs.get(0), random.split()));
-		CyclicBarrier start = new CyclicBarrier(programs.size() - 1);
+		history.add(execute(cache, ticker, 0, programs.get(0), random.split()));
+		// The threads yield at the start rather than park on a barrier: unparked one by one, they
+		// would each run their few calls before the next one woke, and the calls would not race
+		AtomicInteger arrived = new AtomicInteger();
+		int racers = programs.size() - 1;
 		List<Callable<List<Call>>> tasks = new ArrayList<>();
 		for (int t = 1; t < programs.size(); t++) {
 			int thread = t;
 			SplittableRandom pauses = random.split();
 			tasks.add(() -> {
-				start.await();
-				return execute(cache, thread, programs.get(thread), pauses);
+				arrived.incrementAndGet();
+				while (arrived.get() < racers) {
+					Thread.yield();
+				}
+				return execute(cache, ticker, thread, programs.get(thread), pauses);
 			});
 		}
 		for (Future<List<Call>> calls : this.executor.invokeAll(tasks)) {
@@ -159,14 +234,15 @@ class FaasCacheLinearizabilityTest {
 		return history;
 	}
 
-	private List<Call> execute(FaasCache<Integer, Integer> cache, int thread, List<Op> program, SplittableRandom pauses) {
+	private List<Call> execute(FaasCache<Integer, Integer> cache, FakeTicker ticker, int thread, List<Op> program,
+			SplittableRandom pauses) {
 		List<Call> calls = new ArrayList<>();
 		for (Op op : program) {
 			for (int spin = pauses.nextInt(64); spin > 0; spin--) {
 				Thread.onSpinWait();
 			}
 			long invoked = this.clock.incrementAndGet();
-			Integer result = op.kind().run(cache, op.key(), op.value());
+			Integer result = op.kind().run(cache, ticker, op.key(), op.value());
 			calls.add(new Call(thread, op, invoked, this.clock.incrementAndGet(), result));
 		}
 		return calls;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
@@ -60,6 +61,28 @@ class FaasCacheTest {
 		assertThat(cache.get("a")).isEqualTo("1");
 		assertThat(cache.get("missing")).isNull();
 		assertThat(cache.getOrDefault("missing", "fallback")).isEqualTo("fallback");
+	}
+
+	/**
+	 * The byte counts the other tests derive from the production formulas, pinned to literals
+	 * measured with jamm for each layout (see {@link JvmLayout}), so that a wrong formula fails
+	 * here even where it is used consistently. With keys and values of 100 bytes each: the empty
+	 * cache, a first entry with its tables (a 2-slot hash table and 4-slot order arrays), three
+	 * entries (an 8-slot hash table), and the timer wheel made for a first time to live.
+	 */
+	@Test
+	void byteSize_pinnedToLiteralsMeasuredPerLayout() {
+		FaasCache<String, String> cache = builder().build();
+		assertThat(cache.getByteSize()).isEqualTo(JvmLayout.bytes(496, 448));
+		assertThat(Layout.NODE_OVERHEAD).as("our node and the hash map's").isEqualTo(JvmLayout.bytes(72 + 32, 64 + 24));
+		cache.put("a", "1");
+		assertThat(cache.getByteSize()).isEqualTo(JvmLayout.bytes(920, 856));
+		cache.put("b", "2");
+		cache.put("c", "3");
+		assertThat(cache.getByteSize()).isEqualTo(JvmLayout.bytes(1552, 1456));
+		cache.put("t", "4", Duration.ofSeconds(1));
+		assertThat(cache.getByteSize()).isEqualTo(JvmLayout.bytes(3808, 3688));
+		assertThat(TimerWheel.BUCKETS_BYTES).isEqualTo(JvmLayout.bytes(1952, 1944));
 	}
 
 	@Test
@@ -133,7 +156,7 @@ class FaasCacheTest {
 		this.ticker.advance(Duration.ofSeconds(10).plusNanos(1));
 		assertThat(cache.isExpired("a")).isTrue();
 		cache.put("b", "2");
-		assertThat(cache.getByteSize()).isEqualTo(budgetFor(1));
+		assertThat(cache.getByteSize()).as("with the timer wheel made for the first TTL").isEqualTo(budgetFor(1) + TimerWheel.BUCKETS_BYTES);
 		assertThat(this.removals).containsExactly("a=1:EXPIRED");
 		assertThat(cache.stats().expirationCount()).isEqualTo(1);
 		assertThat(cache.stats().evictionCount()).isEqualTo(1);
@@ -231,16 +254,66 @@ class FaasCacheTest {
 		assertThat(cache).containsOnlyKeys("forever");
 	}
 
+	/**
+	 * {@code isExpired} answers whether the key has no live entry, so that its answer for an
+	 * expired entry does not change when the entry is released, and a key never cached, for
+	 * which the Python library answers {@code None}, counts as expired; it is {@code true}
+	 * exactly when {@code getTtl} throws.
+	 */
 	@Test
-	void isExpired_reportsHeldEntryUntilReleased() {
+	void isExpired_trueExactlyWhenThereIsNoLiveEntry() {
 		FaasCache<String, String> cache = builder().defaultTtl(Duration.ofSeconds(5)).build();
 		cache.put("a", "1");
+		cache.put("removed", "2", null);
+		cache.remove("removed");
 		assertThat(cache.isExpired("a")).isFalse();
+		assertThat(cache.getTtl("a")).contains(Duration.ofSeconds(5));
 		this.ticker.advanceSeconds(5);
-		assertThat(cache.isExpired("a")).isTrue();
+		for (String key : List.of("a", "removed", "never cached")) {
+			assertThat(cache.isExpired(key)).as(key).isTrue();
+			assertThatExceptionOfType(NoSuchElementException.class).isThrownBy(() -> cache.getTtl(key))
+				.withMessageContaining("'" + key + "'");
+		}
 		cache.cleanUp();
-		assertThatExceptionOfType(NoSuchElementException.class).isThrownBy(() -> cache.isExpired("a"))
-			.withMessageContaining("'a'");
+		assertThat(cache.isExpired("a")).as("released").isTrue();
+		assertThat(this.removals).containsExactly("removed=2:EXPLICIT", "a=1:EXPIRED");
+	}
+
+	@Test
+	void coldestAndHottest_snapshotLiveEntriesInLruOrderWithoutTouching() {
+		FaasCache<String, String> cache = builder().maxItems(4).build();
+		for (String key : List.of("a", "b", "c", "d")) {
+			cache.put(key, key.toUpperCase());
+		}
+		cache.put("x", "X", Duration.ofSeconds(1));
+		cache.get("b");
+		this.ticker.advanceSeconds(1);
+		assertThat(cache.coldest(10)).containsExactly(entry("c", "C"), entry("d", "D"), entry("b", "B"));
+		assertThat(cache.coldest(2)).containsExactly(entry("c", "C"), entry("d", "D"));
+		assertThat(cache.hottest(2)).containsExactly(entry("b", "B"), entry("d", "D"));
+		assertThat(cache.coldest(0)).isEmpty();
+		Map<String, String> snapshot = cache.hottest(10);
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> snapshot.put("y", "Y"));
+		cache.put("e", "E");
+		cache.put("f", "F");
+		assertThat(snapshot).as("a snapshot").containsOnlyKeys("b", "c", "d");
+		assertThat(cache).as("the snapshots did not count as use").containsOnlyKeys("d", "b", "e", "f");
+	}
+
+	@Test
+	void pollColdest_removesAndReturnsTheLeastRecentlyUsedLiveEntry() {
+		FaasCache<String, String> cache = builder().build();
+		long empty = cache.getByteSize();
+		cache.put("expiring", "0", Duration.ofSeconds(1));
+		cache.put("a", "1");
+		cache.put("b", "2");
+		cache.get("a");
+		this.ticker.advanceSeconds(1);
+		assertThat(cache.pollColdest()).isEqualTo(entry("b", "2"));
+		assertThat(cache.pollColdest()).isEqualTo(entry("a", "1"));
+		assertThat(cache.pollColdest()).isNull();
+		assertThat(cache.getByteSize()).isEqualTo(empty + TimerWheel.BUCKETS_BYTES + cache.tableBytes());
+		assertThat(this.removals).containsExactly("expiring=0:EXPIRED", "b=2:EXPLICIT", "a=1:EXPLICIT");
 	}
 
 	@Test
@@ -360,17 +433,44 @@ class FaasCacheTest {
 			cache.put(key, key);
 		}
 		cache.get("b");
-		cache.changeByteSize(budgetFor(2));
-		assertThat(cache).containsOnlyKeys("d", "b");
-		assertThat(cache.getByteSize()).isLessThanOrEqualTo(budgetFor(2));
+		long twoEntries = budgetFor(0) + cache.tableBytes() + 2 * ENTRY_BYTES;
+		cache.changeByteSize(twoEntries);
+		assertThat(cache).as("the table sized for four stays").containsOnlyKeys("d", "b");
+		assertThat(cache.getByteSize()).isEqualTo(twoEntries);
 		cache.changeByteSize("1M");
 		assertThat(cache.getMaxSize()).map(ByteSize::toString).contains("1M");
+	}
+
+	/**
+	 * Regression: after the cache once held many entries and was cleared, a budget smaller than
+	 * its hash table, which never shrinks, was accepted, and every {@code put} then failed with
+	 * {@link EntryTooLargeException}.
+	 */
+	@Test
+	void changeByteSize_belowWhatTheTableTakes_isRefusedNamingTheLeastAccepted() {
+		FaasCache<String, String> cache = builder().maxSize("1M").build();
+		for (int i = 0; i < 2_000; i++) {
+			cache.put("k" + i, "v");
+		}
+		cache.clear();
+		long tooSmall = budgetFor(2);
+		assertThatIllegalArgumentException().isThrownBy(() -> cache.changeByteSize(tooSmall))
+			.withMessageContaining(String.valueOf(tooSmall))
+			.withMessageContaining("at least " + (budgetFor(0) + Layout.tableBytes(2_000) + Layout.NODE_OVERHEAD));
+		assertThat(cache.getMaxSize()).map(ByteSize::toString).contains("1M");
+		long least = budgetFor(0) + cache.tableBytes() + Layout.NODE_OVERHEAD;
+		assertThatIllegalArgumentException().isThrownBy(() -> cache.changeByteSize(least - 1));
+		cache.changeByteSize(least + 2 * OBJECT_BYTES);
+		cache.put("a", "1");
+		cache.put("b", "2");
+		assertThat(cache).containsOnlyKeys("b");
+		assertThat(cache.getByteSize()).isEqualTo(least + 2 * OBJECT_BYTES);
 	}
 
 	@Test
 	void allBoundsTogether_eachApplies() {
 		FaasCache<String, String> cache = builder().maxItems(3)
-			.maxSize(budgetFor(2))
+			.maxSize(budgetFor(2) + TimerWheel.BUCKETS_BYTES)
 			.defaultTtl(Duration.ofSeconds(30))
 			.build();
 		cache.put("a", "1");
@@ -380,7 +480,7 @@ class FaasCacheTest {
 		assertThat(cache).containsOnlyKeys("a", "c");
 		cache.put("d", "4");
 		assertThat(cache).containsOnlyKeys("c", "d");
-		cache.changeByteSize(budgetFor(10));
+		cache.changeByteSize(budgetFor(10) + TimerWheel.BUCKETS_BYTES);
 		cache.put("e", "5");
 		cache.put("f", "6");
 		assertThat(cache).containsOnlyKeys("d", "e", "f");
@@ -445,6 +545,28 @@ class FaasCacheTest {
 		cache.put("b", "3");
 		assertThat(cache).containsOnly(entry("b", "3"));
 		assertThat(cache.remove("b")).isEqualTo("3");
+	}
+
+	/**
+	 * Regression: only exceptions were caught, so a listener that threw an {@link Error}
+	 * stopped the batch at its first call and the error reached the caller of
+	 * {@code changeMaxItems}, whose trim had already taken effect.
+	 */
+	@Test
+	void removalListener_throwingError_everyCallOfTheBatchRunsAndTheCallerSeesNothing() {
+		List<String> told = new ArrayList<>();
+		FaasCache<String, String> cache = FaasCache.<String, String>builder().removalListener((k, v, c) -> {
+			told.add(k);
+			throw new AssertionError("listener failure for " + k);
+		}).build();
+		for (int i = 0; i < 10; i++) {
+			cache.put("k" + i, "v");
+		}
+		cache.changeMaxItems(1);
+		assertThat(told).containsExactly("k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8");
+		assertThat(cache).containsOnlyKeys("k9");
+		assertThat(cache.put("k9", "w")).isEqualTo("v");
+		assertThat(told).endsWith("k9");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,7 +112,8 @@ class FaasCacheTimeTest {
 		this.ticker.advanceSeconds(1);
 		assertThat(cache.get("a")).isNull();
 		cache.cleanUp();
-		assertThat(cache.getByteSize()).isEqualTo(empty + cache.tableBytes());
+		assertThat(cache.getByteSize()).isEqualTo(empty + TimerWheel.BUCKETS_BYTES + cache.tableBytes())
+			.as("the empty cache, its timer wheel and first tables").isEqualTo(JvmLayout.bytes(496 + 1952 + 120, 448 + 1944 + 120));
 		assertThat(this.removals).containsExactly("a:EXPIRED");
 	}
 
@@ -130,6 +132,43 @@ class FaasCacheTimeTest {
 		assertThat(cache).containsOnlyKeys("max", "nanos", "century");
 		this.ticker.advanceSeconds(1);
 		assertThat(cache).containsOnlyKeys("max", "nanos");
+	}
+
+	/**
+	 * Regression: the unseen time was added to the ticker's reading without saturating, so a gap
+	 * of {@code Long.MAX_VALUE} seconds wrapped the clock negative. An entry that should have
+	 * expired stayed live, and an entry written afterwards was given a deadline that the next
+	 * write found already passed.
+	 */
+	@Test
+	void advanceTime_hugeGaps_expireEveryDueEntryAndLaterEntriesExpireOnTime() {
+		FaasCache<String, String> cache = newCache();
+		cache.put("short", "1", Duration.ofSeconds(10));
+		cache.put("forever", "2");
+		cache.advanceTime(Duration.ofSeconds(Long.MAX_VALUE));
+		cache.advanceTime(Duration.ofSeconds(Long.MAX_VALUE));
+		assertThat(cache).containsOnlyKeys("forever");
+		assertThat(this.removals).containsExactly("short:EXPIRED");
+
+		cache.put("next", "3", Duration.ofSeconds(10));
+		cache.put("other", "4");
+		assertThat(cache).containsOnlyKeys("forever", "next", "other");
+		assertThat(cache.getTtl("next")).contains(Duration.ofSeconds(10));
+		this.ticker.advanceSeconds(9);
+		cache.put("other", "5");
+		assertThat(cache.get("next")).isEqualTo("3");
+		this.ticker.advanceSeconds(1);
+		assertThat(cache).containsOnlyKeys("forever", "other");
+	}
+
+	@Test
+	void advanceTime_gapLongerThanAnyCountableTtl_expiresAlsoCenturyTtls() {
+		FaasCache<String, String> cache = newCache();
+		cache.put("century", "1", CENTURY);
+		cache.put("max", "2", Duration.ofNanos(Long.MAX_VALUE - 1));
+		cache.advanceTime(ChronoUnit.FOREVER.getDuration());
+		assertThat(cache).as("a century is within the 146 years counted; Long.MAX_VALUE ns is not")
+			.containsOnlyKeys("max");
 	}
 
 	/**
@@ -162,7 +201,8 @@ class FaasCacheTimeTest {
 			List<String> live = ttls.entrySet().stream().filter((e) -> e.getValue().compareTo(now) > 0)
 				.map(Map.Entry::getKey).toList();
 			assertThat(cache.keySet()).as("after %s", elapsed).containsExactlyInAnyOrderElementsOf(live);
-			assertThat(cache.getByteSize()).isEqualTo(empty + cache.tableBytes() + live.size() * entryBytes);
+			assertThat(cache.getByteSize())
+				.isEqualTo(empty + TimerWheel.BUCKETS_BYTES + cache.tableBytes() + live.size() * entryBytes);
 			assertThat(this.removals).hasSize(ttls.size() - live.size()).doesNotHaveDuplicates();
 		}
 	}

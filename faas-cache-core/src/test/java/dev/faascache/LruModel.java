@@ -3,12 +3,12 @@
  */
 package dev.faascache;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * The sequential specification of an item-bounded LRU map, as {@link FaasCache} promises it under
@@ -27,9 +27,18 @@ final class LruModel {
 	/** The map operations checked, each with its real call and its effect on the model. */
 	enum Kind {
 
-		GET, PUT, PUT_IF_ABSENT, REMOVE, REPLACE, COMPUTE_IF_ABSENT, COMPUTE;
+		GET, PUT, PUT_IF_ABSENT, REMOVE, REPLACE, COMPUTE_IF_ABSENT, COMPUTE, MERGE, REPLACE_IF, REMOVE_IF, CLEAR,
+		PUT_TTL, ADVANCE;
 
-		Integer run(ConcurrentMap<Integer, Integer> map, int key, int value) {
+		/** The time to live of {@link #PUT_TTL}, and the time {@link #ADVANCE} moves the ticker by. */
+		static final Duration TICK = Duration.ofSeconds(1);
+
+		/**
+		 * Run the call.
+		 * @return its result, or {@code null} for calls that return nothing ({@code clear}),
+		 * and 1 or 0 for those that return a boolean
+		 */
+		Integer run(FaasCache<Integer, Integer> map, FakeTicker ticker, int key, int value) {
 			return switch (this) {
 				case GET -> map.get(key);
 				case PUT -> map.put(key, value);
@@ -38,7 +47,24 @@ final class LruModel {
 				case REPLACE -> map.replace(key, value);
 				case COMPUTE_IF_ABSENT -> map.computeIfAbsent(key, (k) -> value);
 				case COMPUTE -> map.compute(key, (k, old) -> compute(old, value));
+				case MERGE -> map.merge(key, value, Integer::sum);
+				case REPLACE_IF -> map.replace(key, expected(value), value) ? 1 : 0;
+				case REMOVE_IF -> map.remove(key, expected(value)) ? 1 : 0;
+				case CLEAR -> {
+					map.clear();
+					yield null;
+				}
+				case PUT_TTL -> map.put(key, value, TICK);
+				case ADVANCE -> {
+					ticker.advance(TICK);
+					yield null;
+				}
 			};
+		}
+
+		/** The value a conditional call expects: one another thread's program wrote. */
+		static Integer expected(int value) {
+			return value - 3;
 		}
 
 		/** Remove an even value, grow an odd one, insert when absent. */
@@ -65,7 +91,8 @@ final class LruModel {
 	record Outcome(Integer result, LruModel state) {
 	}
 
-	private record Entry(int key, int value, int id) {
+	/** An entry; {@code expiresAt} is a count of {@link Kind#ADVANCE}s, or -1 for never. */
+	private record Entry(int key, int value, int id, int expiresAt) {
 	}
 
 	private final int maxItems;
@@ -78,21 +105,34 @@ final class LruModel {
 
 	private final int nextId;
 
+	/** Number of {@link Kind#ADVANCE}s so far. */
+	private final int now;
+
 	LruModel(int maxItems) {
-		this(maxItems, List.of(), Set.of(), 0);
+		this(maxItems, List.of(), Set.of(), 0, 0);
 	}
 
-	private LruModel(int maxItems, List<Entry> order, Set<Integer> pendingReads, int nextId) {
+	private LruModel(int maxItems, List<Entry> order, Set<Integer> pendingReads, int nextId, int now) {
 		this.maxItems = maxItems;
 		this.order = order;
 		this.pendingReads = pendingReads;
 		this.nextId = nextId;
+		this.now = now;
+	}
+
+	private LruModel with(List<Entry> order, Set<Integer> pendingReads, int nextId) {
+		return new LruModel(this.maxItems, order, pendingReads, nextId, this.now);
 	}
 
 	/**
 	 * Return every result and state the operation may lead to from this state.
 	 */
 	List<Outcome> apply(Op op) {
+		if (op.kind() == Kind.ADVANCE) {
+			// Expired entries are invisible at once and released before the next write
+			List<Entry> live = this.order.stream().filter((e) -> e.expiresAt() != this.now + 1).toList();
+			return List.of(new Outcome(null, new LruModel(this.maxItems, live, this.pendingReads, this.nextId, this.now + 1)));
+		}
 		Entry present = find(op.key());
 		Integer old = (present != null) ? present.value() : null;
 		boolean read = op.kind() == Kind.GET || (op.kind() == Kind.COMPUTE_IF_ABSENT && present != null);
@@ -101,7 +141,7 @@ final class LruModel {
 			if (present != null) {
 				pending.add(present.id());
 			}
-			return List.of(new Outcome(old, new LruModel(this.maxItems, this.order, pending, this.nextId)));
+			return List.of(new Outcome(old, with(this.order, pending, this.nextId)));
 		}
 		List<Outcome> outcomes = new ArrayList<>();
 		for (LruModel replayed : replayings()) {
@@ -113,6 +153,16 @@ final class LruModel {
 	private Outcome write(Op op, Integer old) {
 		return switch (op.kind()) {
 			case PUT -> new Outcome(old, install(op.key(), op.value()));
+			case PUT_TTL -> new Outcome(old, install(op.key(), op.value(), this.now + 1));
+			case MERGE -> {
+				int value = (old != null) ? old + op.value() : op.value();
+				yield new Outcome(value, install(op.key(), value));
+			}
+			case REPLACE_IF -> Kind.expected(op.value()).equals(old) ? new Outcome(1, install(op.key(), op.value()))
+					: new Outcome(0, this);
+			case REMOVE_IF -> Kind.expected(op.value()).equals(old) ? new Outcome(1, without(op.key()))
+					: new Outcome(0, this);
+			case CLEAR -> new Outcome(null, with(List.of(), this.pendingReads, this.nextId));
 			case PUT_IF_ABSENT, COMPUTE_IF_ABSENT -> (old != null)
 					? new Outcome(old, moveToLast(op.key()))
 					: new Outcome((op.kind() == Kind.PUT_IF_ABSENT) ? null : Integer.valueOf(op.value()),
@@ -123,7 +173,7 @@ final class LruModel {
 				Integer value = Kind.compute(old, op.value());
 				yield new Outcome(value, (value != null) ? install(op.key(), value) : without(op.key()));
 			}
-			case GET -> throw new IllegalArgumentException(op + " is a read");
+			case GET, ADVANCE -> throw new IllegalArgumentException(op + " is not a write");
 		};
 	}
 
@@ -148,18 +198,22 @@ final class LruModel {
 				order.remove(e);
 				order.add(e);
 			});
-			collectReplayings(new LruModel(state.maxItems, List.copyOf(order), rest, state.nextId), into);
+			collectReplayings(state.with(List.copyOf(order), rest, state.nextId), into);
 		}
 	}
 
 	private LruModel install(int key, int value) {
+		return install(key, value, -1);
+	}
+
+	private LruModel install(int key, int value, int expiresAt) {
 		List<Entry> order = new ArrayList<>(this.order);
 		order.removeIf((e) -> e.key() == key);
-		order.add(new Entry(key, value, this.nextId));
+		order.add(new Entry(key, value, this.nextId, expiresAt));
 		while (order.size() > this.maxItems) {
 			order.remove(0);
 		}
-		return new LruModel(this.maxItems, List.copyOf(order), this.pendingReads, this.nextId + 1);
+		return with(List.copyOf(order), this.pendingReads, this.nextId + 1);
 	}
 
 	private LruModel moveToLast(int key) {
@@ -167,13 +221,13 @@ final class LruModel {
 		Entry entry = find(key);
 		order.remove(entry);
 		order.add(entry);
-		return new LruModel(this.maxItems, List.copyOf(order), this.pendingReads, this.nextId);
+		return with(List.copyOf(order), this.pendingReads, this.nextId);
 	}
 
 	private LruModel without(int key) {
 		List<Entry> order = new ArrayList<>(this.order);
 		order.removeIf((e) -> e.key() == key);
-		return new LruModel(this.maxItems, List.copyOf(order), this.pendingReads, this.nextId);
+		return with(List.copyOf(order), this.pendingReads, this.nextId);
 	}
 
 	private Entry find(int key) {
@@ -193,18 +247,18 @@ final class LruModel {
 
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof LruModel model && this.order.equals(model.order)
+		return other instanceof LruModel model && this.order.equals(model.order) && this.now == model.now
 				&& livePendingReads().equals(model.livePendingReads());
 	}
 
 	@Override
 	public int hashCode() {
-		return this.order.hashCode() * 31 + livePendingReads().hashCode();
+		return (this.order.hashCode() * 31 + livePendingReads().hashCode()) * 31 + this.now;
 	}
 
 	@Override
 	public String toString() {
-		return this.order + " pending=" + livePendingReads();
+		return this.order + " pending=" + livePendingReads() + " now=" + this.now;
 	}
 
 }

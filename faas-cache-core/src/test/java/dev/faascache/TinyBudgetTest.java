@@ -1,0 +1,160 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.entry;
+
+/**
+ * Budgets of a kilobyte or two, as the Python library documents them: the empty cache's own
+ * structure is small, and grows, accounted, only as the cache is used (the timer wheel for the
+ * first entry with a time to live, the read buffer when reads contend, the tables as entries come).
+ */
+class TinyBudgetTest {
+
+	private final FakeTicker ticker = new FakeTicker();
+
+	/**
+	 * Regression: the empty cache took 3,688 bytes (a timer wheel made even when nothing expires,
+	 * read buffer stripes, a 16-slot table), so {@code maxSize("1K")} threw and a "4K" cache could
+	 * not hold a 200-byte entry.
+	 */
+	@Test
+	void emptyCache_takesAtMost512BytesOfItsOwn() {
+		long empty = FaasCache.builder().build().getByteSize();
+		assertThat(empty).isLessThanOrEqualTo(512);
+		if (MemoryLayout.REFERENCE_SIZE == 4 && MemoryLayout.OBJECT_HEADER == 12 && MemoryLayout.ALIGNMENT == 8) {
+			assertThat(empty).as("compressed oops and class pointers, 12-byte headers").isEqualTo(496);
+		}
+	}
+
+	@Test
+	void maxSize1K_holdsSmallEntriesAndEvictsInLruOrder() {
+		FaasCache<String, String> cache = FaasCache.<String, String>builder().maxSize("1K").build();
+		cache.put("a", "1");
+		cache.put("b", "2");
+		assertThat(cache).containsOnly(entry("a", "1"), entry("b", "2"));
+		cache.get("a");
+		cache.put("c", "3");
+		assertThat(cache).containsOnlyKeys("a", "c");
+		assertThat(cache.getByteSize()).isLessThanOrEqualTo(1024);
+	}
+
+	@Test
+	void timerWheel_isMadeForTheFirstEntryWithATtlAndAccounted() {
+		FaasCache<String, String> cache = FaasCache.<String, String>builder().ticker(this.ticker).build();
+		long empty = cache.getByteSize();
+		for (int i = 0; i < 100; i++) {
+			cache.put("k" + i, "v");
+		}
+		assertThat(cache.structureBytes()).as("no entry expires: no wheel").isEqualTo(empty);
+		cache.put("ttl", "v", Duration.ofSeconds(1));
+		assertThat(cache.structureBytes()).isEqualTo(empty + TimerWheel.BUCKETS_BYTES);
+		this.ticker.advanceSeconds(1);
+		assertThat(cache).doesNotContainKey("ttl");
+	}
+
+	@Test
+	void setTtl_firstDeadline_makesTheWheelEvictingToMakeRoom() {
+		FaasCache<String, String> cache = FaasCache.<String, String>builder()
+			.ticker(this.ticker)
+			.sizer((object) -> 50)
+			.maxSize(FaasCache.builder().build().getByteSize() + Layout.tableBytes(40) + TimerWheel.BUCKETS_BYTES)
+			.build();
+		for (int i = 0; i < 40; i++) {
+			cache.put("k" + i, "v");
+		}
+		cache.setTtl("k39", Duration.ofSeconds(1));
+		assertThat(cache.structureBytes() - TimerWheel.BUCKETS_BYTES).isEqualTo(FaasCache.builder().build().getByteSize());
+		assertThat(cache.getByteSize()).isLessThanOrEqualTo(cache.getMaxSize().orElseThrow().toBytes());
+		assertThat(cache).containsKey("k39").doesNotContainKey("k0");
+		this.ticker.advanceSeconds(1);
+		assertThat(cache).doesNotContainKey("k39");
+	}
+
+	@Test
+	void ttl_budgetTooSmallForTheWheel_isRefusedAndNothingIsLost() {
+		FaasCache<String, String> cache = FaasCache.<String, String>builder().maxSize("1K").build();
+		cache.put("a", "1");
+		assertThatExceptionOfType(EntryTooLargeException.class).isThrownBy(() -> cache.put("b", "2", Duration.ofSeconds(5)))
+			.withMessageContaining("'b'");
+		assertThatIllegalStateException().isThrownBy(() -> cache.setTtl("a", Duration.ofSeconds(5)))
+			.withMessageContaining("timer wheel")
+			.withMessageContaining("1K");
+		assertThat(cache).containsOnly(entry("a", "1"));
+		assertThat(cache.getTtl("a")).isEmpty();
+		assertThat(cache.getByteSize()).isLessThanOrEqualTo(1024);
+	}
+
+	@Test
+	void readBuffer_isMadeOnlyOnceReadsContendAndAccounted() throws Exception {
+		FaasCache<String, String> cache = FaasCache.<String, String>builder().build();
+		cache.put("a", "1");
+		cache.put("b", "2");
+		long before = cache.structureBytes();
+		for (int i = 0; i < 1_000; i++) {
+			cache.get((i % 2 == 0) ? "a" : "b");
+		}
+		cache.cleanUp();
+		assertThat(cache.structureBytes()).as("one reader at a time: no buffer").isEqualTo(before);
+
+		CountDownLatch computing = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<String> writer = CompletableFuture.supplyAsync(() -> cache.compute("b", (key, value) -> {
+			computing.countDown();
+			await(release);
+			return value + "!";
+		}));
+		assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(cache.get("a")).as("a read while the lock is held").isEqualTo("1");
+		release.countDown();
+		assertThat(writer.get(10, TimeUnit.SECONDS)).isEqualTo("2!");
+		cache.cleanUp();
+		assertThat(cache.structureBytes()).isEqualTo(before + ReadBuffer.BYTES);
+		assertThat(cache.getByteSize()).isEqualTo(cache.structureBytes() + cache.tableBytes() + 2 * (Layout.NODE_OVERHEAD
+				+ Sizer.deep().sizeOf("a") + Sizer.deep().sizeOf("1")) + Sizer.deep().sizeOf("2!") - Sizer.deep().sizeOf("1"));
+		assertThat(cache.stats().hitCount()).isEqualTo(1_001);
+	}
+
+	@Test
+	void readBuffer_noRoomToSpare_isNotMade() throws Exception {
+		FaasCache<String, String> cache = FaasCache.<String, String>builder().maxSize("1K").build();
+		cache.put("a", "1");
+		CountDownLatch computing = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<String> writer = CompletableFuture.supplyAsync(() -> cache.compute("a", (key, value) -> {
+			computing.countDown();
+			await(release);
+			return value;
+		}));
+		assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(cache.get("a")).isEqualTo("1");
+		release.countDown();
+		writer.get(10, TimeUnit.SECONDS);
+		long before = cache.structureBytes();
+		cache.cleanUp();
+		assertThat(cache.structureBytes()).isEqualTo(before);
+		assertThat(cache.getByteSize()).isLessThanOrEqualTo(1024);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
