@@ -39,6 +39,7 @@ class SimulationTests {
 	}
 
 	@Test
+	@SuppressWarnings("try") // the run is there to be closed
 	void simulateWithoutCountMakesTenInvocations(CapturedOutput output) {
 		try (DemoRun run = simulate("--simulate")) {
 			assertThat(invocationRows(output)).hasSize(10);

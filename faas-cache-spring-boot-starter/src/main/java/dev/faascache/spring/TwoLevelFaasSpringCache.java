@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 import dev.faascache.FaasCache;
-import dev.faascache.spring.l2.SecondLevelCache;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 import dev.faascache.FakeTicker;
-import dev.faascache.spring.l2.SecondLevelCache;
+import dev.faascache.spring.autoconfigure.FaasCacheAutoConfiguration;
 import dev.faascache.spring.redis.RedisServer;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -193,7 +193,7 @@ class TwoLevelCacheTests {
 				assertThat(products(second).getSecondLevel().errorCount()).isEqualTo(1);
 				assertThat(products(second).getSecondLevel().getCircuitBreaker().getState())
 					.as("a value that cannot be read does not open the breaker")
-					.isEqualTo(dev.faascache.spring.l2.CircuitBreaker.State.CLOSED);
+					.isEqualTo(dev.faascache.spring.CircuitBreaker.State.CLOSED);
 			});
 		});
 	}

@@ -6,8 +6,8 @@ package dev.faascache.spring.metrics;
 import java.util.Locale;
 import java.util.Objects;
 
-import dev.faascache.spring.l2.CircuitBreaker;
-import dev.faascache.spring.l2.SecondLevelCache;
+import dev.faascache.spring.CircuitBreaker;
+import dev.faascache.spring.SecondLevelCache;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +22,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * open; and {@code cache.l2.breaker.state}, 1 for the breaker's state and 0 for the others, tagged
  * {@code state=closed|open|half_open}.
  */
-public class SecondLevelMetrics implements MeterBinder {
+class SecondLevelMetrics implements MeterBinder {
 
 	private final SecondLevelCache secondLevel;
 
@@ -34,7 +34,7 @@ public class SecondLevelMetrics implements MeterBinder {
 	 * @param cacheName the name of the cache, for the {@code cache} tag
 	 * @param tags tags to apply to all meters
 	 */
-	public SecondLevelMetrics(SecondLevelCache secondLevel, String cacheName, Iterable<Tag> tags) {
+	SecondLevelMetrics(SecondLevelCache secondLevel, String cacheName, Iterable<Tag> tags) {
 		this.secondLevel = Objects.requireNonNull(secondLevel, "secondLevel must not be null");
 		this.tags = Tags.concat(tags, "cache", cacheName);
 	}

@@ -48,7 +48,7 @@ public final class TypedJsonRedisSerializer implements RedisSerializer<Object> {
 	/**
 	 * Trusts every package, in place of a list of packages.
 	 */
-	public static final String TRUST_ALL = "*";
+	static final String TRUST_ALL = "*";
 
 	private static final Set<String> JDK_PACKAGES = Set.of("java.lang", "java.util", "java.math", "java.time");
 
@@ -81,7 +81,7 @@ public final class TypedJsonRedisSerializer implements RedisSerializer<Object> {
 	 * @param className the class name, as {@link Class#getName()} gives it
 	 * @return {@code true} if the class is in a trusted package
 	 */
-	public boolean isTrusted(String className) {
+	boolean isTrusted(String className) {
 		String name = className;
 		while (name.startsWith("[")) {
 			name = name.substring(1);

@@ -1,13 +1,13 @@
 /*
  * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
  */
-package dev.faascache.spring.l2;
+package dev.faascache.spring;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.faascache.FakeTicker;
-import dev.faascache.spring.l2.CircuitBreaker.State;
+import dev.faascache.spring.CircuitBreaker.State;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

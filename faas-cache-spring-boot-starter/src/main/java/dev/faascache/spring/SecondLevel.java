@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
  */
-package dev.faascache.spring.l2;
+package dev.faascache.spring;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -64,14 +64,6 @@ public final class SecondLevel {
 		Cache remote = this.remoteCaches.apply(name);
 		return (remote != null) ? new SecondLevelCache(name, remote, this.circuitBreaker, this.errorLog, this.outage)
 				: null;
-	}
-
-	/**
-	 * Return the circuit breaker shared by all caches.
-	 * @return the breaker
-	 */
-	public CircuitBreaker getCircuitBreaker() {
-		return this.circuitBreaker;
 	}
 
 }

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
  */
-package dev.faascache.spring;
+package dev.faascache.spring.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.faascache.Ticker;
-import dev.faascache.spring.l2.CircuitBreaker;
-import dev.faascache.spring.l2.SecondLevel;
+import dev.faascache.spring.CircuitBreaker;
+import dev.faascache.spring.SecondLevel;
+import dev.faascache.spring.autoconfigure.FaasCacheProperties.L2;
 import dev.faascache.spring.redis.RedisSecondLevelConnection;
 import dev.faascache.spring.redis.TypedJsonRedisSerializer;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -61,33 +63,32 @@ class FaasCacheRedisConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RedisSecondLevelConnection faasCacheRedisConnection(FaasCacheProperties properties,
+	RedisSecondLevelConnection faasCacheRedisConnection(CacheSettings settings,
 			RedisConnectionFactory redisConnectionFactory,
 			ObjectProvider<RedisStaticMasterReplicaConfiguration> masterReplica, Environment environment) {
-		SecondLevelProperties l2 = new ConfiguredSecondLevel(properties).properties();
+		L2 l2 = settings.secondLevel();
 		boolean copyable = masterReplica.getIfAvailable() == null && !environment.containsProperty(MASTER_REPLICA_NODES);
 		return new RedisSecondLevelConnection(redisConnectionFactory, copyable, l2.getTimeout(), l2.getConnectTimeout());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	SecondLevel faasCacheSecondLevel(FaasCacheProperties properties, RedisSecondLevelConnection connection,
-			ObjectProvider<Ticker> ticker, BeanFactory beanFactory) {
-		ConfiguredSecondLevel settings = new ConfiguredSecondLevel(properties);
-		SecondLevelProperties l2 = settings.properties();
+	SecondLevel faasCacheSecondLevel(FaasCacheProperties properties, CacheSettings settings,
+			RedisSecondLevelConnection connection, ObjectProvider<Ticker> ticker, BeanFactory beanFactory) {
+		L2 l2 = settings.secondLevel();
 		ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
 		RedisCacheManager redisCacheManager = redisCacheManager(settings, connection.getConnectionFactory(),
 				serializer(l2, trustedPackages(l2, beanFactory), classLoader), properties.isAllowNullValues());
 		Ticker time = ticker.getIfAvailable(Ticker::systemTicker);
 		CircuitBreaker circuitBreaker = new CircuitBreaker(time, l2.getCircuitBreaker().getFailureThreshold(),
 				l2.getCircuitBreaker().getOpenDuration(), connection::reconnect);
-		return new SecondLevel((name) -> settings.isEnabled(name) ? redisCacheManager.getCache(name) : null,
+		return new SecondLevel((name) -> settings.hasSecondLevel(name) ? redisCacheManager.getCache(name) : null,
 				circuitBreaker, time, l2.getLogInterval(), (ex) -> !(ex instanceof SerializationException));
 	}
 
-	private static RedisCacheManager redisCacheManager(ConfiguredSecondLevel settings,
+	private static RedisCacheManager redisCacheManager(CacheSettings settings,
 			RedisConnectionFactory connectionFactory, RedisSerializer<Object> serializer, boolean allowNullValues) {
-		String keyPrefix = (settings.properties().getKeyPrefix() != null) ? settings.properties().getKeyPrefix() : "";
+		String keyPrefix = (settings.secondLevel().getKeyPrefix() != null) ? settings.secondLevel().getKeyPrefix() : "";
 		RedisCacheConfiguration base = RedisCacheConfiguration.defaultCacheConfig()
 			.serializeValuesWith(SerializationPair.fromSerializer(serializer))
 			.computePrefixWith((name) -> keyPrefix + name + "::");
@@ -96,14 +97,14 @@ class FaasCacheRedisConfiguration {
 		}
 		Map<String, RedisCacheConfiguration> perCache = new HashMap<>();
 		for (String name : settings.configuredNames()) {
-			perCache.put(name, withTtl(base, settings.ttl(name)));
+			perCache.put(name, withTtl(base, settings.secondLevelTtl(name)));
 		}
 		// immediate writes, so that a failed write is counted and tells the breaker, and an eviction
 		// cannot overtake the write before it
 		RedisCacheWriter writer = RedisCacheWriter.create(connectionFactory,
 				(configurer) -> configurer.batchStrategy(BatchStrategies.scan(CLEAR_BATCH)).immediateWrites(true));
 		RedisCacheManager cacheManager = RedisCacheManager.builder(writer)
-			.cacheDefaults(withTtl(base, settings.defaultTtl()))
+			.cacheDefaults(withTtl(base, settings.defaultSecondLevelTtl()))
 			.withInitialCacheConfigurations(perCache)
 			.build();
 		cacheManager.afterPropertiesSet();
@@ -111,10 +112,10 @@ class FaasCacheRedisConfiguration {
 	}
 
 	private static RedisCacheConfiguration withTtl(RedisCacheConfiguration configuration, @Nullable Duration ttl) {
-		return (ttl != null) ? configuration.entryTtl(ttl) : configuration;
+		return PropertyMapper.get().from(ttl).to(configuration, RedisCacheConfiguration::entryTtl);
 	}
 
-	private static List<String> trustedPackages(SecondLevelProperties l2, BeanFactory beanFactory) {
+	private static List<String> trustedPackages(L2 l2, BeanFactory beanFactory) {
 		List<String> trusted = new ArrayList<>(l2.getTrustedPackages());
 		if (AutoConfigurationPackages.has(beanFactory)) {
 			trusted.addAll(AutoConfigurationPackages.get(beanFactory));
@@ -122,7 +123,7 @@ class FaasCacheRedisConfiguration {
 		return trusted;
 	}
 
-	private static RedisSerializer<Object> serializer(SecondLevelProperties l2, List<String> trustedPackages,
+	private static RedisSerializer<Object> serializer(L2 l2, List<String> trustedPackages,
 			@Nullable ClassLoader classLoader) {
 		ClassLoader loader = (classLoader != null) ? classLoader : FaasCacheRedisConfiguration.class.getClassLoader();
 		return switch (l2.getSerialization()) {

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
  */
-package dev.faascache.spring.l2;
+package dev.faascache.spring;
 
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
@@ -160,14 +160,6 @@ public final class SecondLevelCache {
 		}
 		this.errors.increment();
 		this.errorLog.error(this.name, operation, ex);
-	}
-
-	/**
-	 * Return the remote cache.
-	 * @return the remote cache, such as a {@code RedisCache}
-	 */
-	public Cache getRemoteCache() {
-		return this.remote;
 	}
 
 	/**
