@@ -39,7 +39,7 @@ final class ErrorLog {
 	 * @param operation what the cache asked of it, such as "get"
 	 * @param ex the error
 	 */
-	void error(String cacheName, String operation, RuntimeException ex) {
+	void error(String cacheName, String operation, Throwable ex) {
 		long now = this.ticker.read();
 		long next = this.nextLogAt.get();
 		if (now - next >= 0 && this.nextLogAt.compareAndSet(next, now + this.intervalNanos)) {

@@ -13,8 +13,9 @@ import org.springframework.cache.Cache.ValueWrapper;
 import org.springframework.cache.support.NullValue;
 
 /**
- * Second level of one cache: a remote cache reached through a {@link CircuitBreaker}, whose errors
- * never reach the caller. A failed or skipped lookup is a miss and a failed or skipped write is
+ * Second level of one cache: a remote cache reached through a {@link CircuitBreaker}, whose errors,
+ * {@link Error}s included, never reach the caller, apart from those the JVM may not survive, such
+ * as {@link OutOfMemoryError}, which are rethrown once the breaker has given up the call. A failed or skipped lookup is a miss and a failed or skipped write is
  * dropped; every failure is counted and logged at most once per interval.
  * <p>
  * Counts the lookups that the remote cache answered, as hits or misses, the calls that failed,
@@ -65,7 +66,7 @@ public final class SecondLevelCache {
 			((wrapper != null) ? this.hits : this.misses).increment();
 			return storeValue(wrapper);
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			failed("get", ex);
 			return null;
 		}
@@ -87,7 +88,7 @@ public final class SecondLevelCache {
 			this.circuitBreaker.recordSuccess();
 			return storeValue(existing);
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			failed("put", ex);
 			return null;
 		}
@@ -133,7 +134,7 @@ public final class SecondLevelCache {
 			call.run();
 			this.circuitBreaker.recordSuccess();
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			failed(operation, ex);
 		}
 	}
@@ -147,16 +148,21 @@ public final class SecondLevelCache {
 	}
 
 	/**
-	 * Count and log a failed call; only an outage counts towards opening the breaker, while an
-	 * answer that could not be used, such as a value that could not be read, shows the remote
-	 * cache is up.
+	 * Count and log a failed call, and tell the breaker: only an outage counts towards opening it,
+	 * while an answer that could not be used, such as a value that could not be read, shows the
+	 * remote cache is up. A fatal error, such as an {@link OutOfMemoryError}, is rethrown once the
+	 * breaker has given up the call.
 	 */
-	private void failed(String operation, RuntimeException ex) {
-		if (this.outage.test(ex)) {
-			this.circuitBreaker.recordFailure();
+	private void failed(String operation, Throwable ex) {
+		if (CircuitBreaker.isFatal(ex)) {
+			this.circuitBreaker.release();
+			throw (Error) ex;
+		}
+		if (ex instanceof RuntimeException runtime && !this.outage.test(runtime)) {
+			this.circuitBreaker.recordSuccess();
 		}
 		else {
-			this.circuitBreaker.recordSuccess();
+			this.circuitBreaker.recordFailure();
 		}
 		this.errors.increment();
 		this.errorLog.error(this.name, operation, ex);

@@ -1,0 +1,110 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache.spring;
+
+import java.time.Duration;
+
+import dev.faascache.FakeTicker;
+import dev.faascache.spring.CircuitBreaker.State;
+import dev.faascache.spring.autoconfigure.FaasCacheAutoConfiguration;
+import dev.faascache.spring.redis.RedisServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests of two-level caches against data in Redis that whoever can write there planted, and
+ * against errors the Redis side throws: the caller of a cached method never sees them, and the
+ * circuit breaker is never left half-open.
+ */
+class TwoLevelCacheHostileDataTests {
+
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, FaasCacheAutoConfiguration.class,
+				CacheAutoConfiguration.class))
+		.withUserConfiguration(TwoLevelCacheTests.CachingConfiguration.class,
+				TwoLevelCacheTests.TickerConfiguration.class)
+		.withPropertyValues("spring.data.redis.port=" + redis.port(), "faas.cache.l2.enabled=true",
+				"faas.cache.cache-names=products", "faas.cache.l2.timeout=2s", "faas.cache.l2.connect-timeout=5s",
+				"faas.cache.l2.trusted-packages=dev.faascache.spring",
+				"faas.cache.l2.circuit-breaker.failure-threshold=2", "faas.cache.l2.circuit-breaker.open-duration=10s");
+
+	@AfterEach
+	void redisRunsAgain() {
+		redis.start();
+	}
+
+	@Test
+	void outOfMemoryErrorDuringTheProbeMayReachTheCallerButLeavesTheBreakerUsable() {
+		this.contextRunner.run((context) -> {
+			TwoLevelFaasSpringCache products = TwoLevelCacheTests.products(context);
+			openBreakerWithRedisDown(products);
+			redis.start();
+			redis.command("SET", "products::boom", exhaustingMemory());
+			ticker(context).advance(Duration.ofSeconds(10));
+			assertThatExceptionOfType(OutOfMemoryError.class).isThrownBy(() -> products.get("boom"));
+			assertThat(breaker(products).getState()).isNotEqualTo(State.HALF_OPEN);
+			assertRedisIsUsedAgain(context, products);
+		});
+	}
+
+	/**
+	 * Assert that, at the latest once the open duration has passed again, a lookup reads Redis
+	 * and closes the breaker.
+	 */
+	private static void assertRedisIsUsedAgain(AssertableApplicationContext context, TwoLevelFaasSpringCache products) {
+		redis.command("SET", "products::shared", "[\"java.lang.String\",\"from Redis\"]");
+		ticker(context).advance(Duration.ofSeconds(10));
+		assertThat(products.get("shared", String.class)).isEqualTo("from Redis");
+		assertThat(breaker(products).getState()).isEqualTo(State.CLOSED);
+	}
+
+	/**
+	 * Kill Redis and make the failed calls that open the breaker.
+	 */
+	private static void openBreakerWithRedisDown(TwoLevelFaasSpringCache products) {
+		redis.stop();
+		products.get("1", () -> "loaded");
+		products.get("2", () -> "loaded");
+		assertThat(breaker(products).getState()).isEqualTo(State.OPEN);
+	}
+
+	private static String exhaustingMemory() {
+		return "[\"" + ExhaustingMemory.class.getName() + "\",{\"size\":\"huge\"}]";
+	}
+
+	private static CircuitBreaker breaker(TwoLevelFaasSpringCache cache) {
+		return cache.getSecondLevel().getCircuitBreaker();
+	}
+
+	private static FakeTicker ticker(AssertableApplicationContext context) {
+		return context.getBean(FakeTicker.class);
+	}
+
+	/**
+	 * A value whose class runs out of memory when it is read back.
+	 */
+	record ExhaustingMemory(String size) {
+
+		ExhaustingMemory {
+			if (size != null) {
+				throw new OutOfMemoryError("thrown by a value read from Redis");
+			}
+		}
+
+	}
+
+}
