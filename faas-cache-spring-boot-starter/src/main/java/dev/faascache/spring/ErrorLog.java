@@ -27,7 +27,16 @@ final class ErrorLog {
 
 	private final AtomicLong unlogged = new AtomicLong();
 
-	ErrorLog(Ticker ticker, Duration interval) {
+	private final String failure;
+
+	/**
+	 * Create a log.
+	 * @param ticker the source of time
+	 * @param interval the shortest time between two warnings
+	 * @param failure what failed, before the operation, such as "failed to"
+	 */
+	ErrorLog(Ticker ticker, Duration interval, String failure) {
+		this.failure = failure;
 		this.ticker = ticker;
 		this.intervalNanos = interval.toNanos();
 		this.nextLogAt = new AtomicLong(ticker.read());
@@ -44,7 +53,7 @@ final class ErrorLog {
 		long next = this.nextLogAt.get();
 		if (now - next >= 0 && this.nextLogAt.compareAndSet(next, now + this.intervalNanos)) {
 			long skipped = this.unlogged.getAndSet(0);
-			logger.warn("Second level of cache '" + cacheName + "' failed to " + operation
+			logger.warn("Second level of cache '" + cacheName + "' " + this.failure + " " + operation
 					+ "; going on without it" + ((skipped > 0) ? " (" + skipped + " more errors since the last report)" : "")
 					+ ": " + ex);
 		}
@@ -52,7 +61,7 @@ final class ErrorLog {
 			this.unlogged.incrementAndGet();
 		}
 		if (logger.isDebugEnabled()) {
-			logger.debug("Second level of cache '" + cacheName + "' failed to " + operation, ex);
+			logger.debug("Second level of cache '" + cacheName + "' " + this.failure + " " + operation, ex);
 		}
 	}
 

@@ -4,6 +4,7 @@
 package dev.faascache.spring;
 
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -15,11 +16,16 @@ import org.springframework.cache.support.NullValue;
 /**
  * Second level of one cache: a remote cache reached through a {@link CircuitBreaker}, whose errors,
  * {@link Error}s included, never reach the caller, apart from those the JVM may not survive, such
- * as {@link OutOfMemoryError}, which are rethrown once the breaker has given up the call. A failed or skipped lookup is a miss and a failed or skipped write is
+ * as {@link OutOfMemoryError}, which are rethrown once the breaker is told. A failed or skipped lookup is a miss and a failed or skipped write is
  * dropped; every failure is counted and logged at most once per interval.
  * <p>
+ * A failure caused by the key or the value of a call (a key that cannot be converted for the
+ * remote cache, a value that cannot be written or read back) is that call's problem only: it is
+ * counted and logged apart, and leaves the breaker as it was. Other failures count towards
+ * opening the breaker.
+ * <p>
  * Counts the lookups that the remote cache answered, as hits or misses, the calls that failed,
- * and those skipped because the breaker was open.
+ * those that failed on their own key or value, and those skipped because the breaker was open.
  */
 public final class SecondLevelCache {
 
@@ -31,7 +37,9 @@ public final class SecondLevelCache {
 
 	private final ErrorLog errorLog;
 
-	private final Predicate<RuntimeException> outage;
+	private final ErrorLog entryErrorLog;
+
+	private final Predicate<Throwable> entryFailure;
 
 	private final LongAdder hits = new LongAdder();
 
@@ -39,15 +47,18 @@ public final class SecondLevelCache {
 
 	private final LongAdder errors = new LongAdder();
 
+	private final LongAdder entryErrors = new LongAdder();
+
 	private final LongAdder skips = new LongAdder();
 
 	SecondLevelCache(String name, Cache remote, CircuitBreaker circuitBreaker, ErrorLog errorLog,
-			Predicate<RuntimeException> outage) {
+			ErrorLog entryErrorLog, Predicate<Throwable> entryFailure) {
 		this.name = name;
 		this.remote = remote;
 		this.circuitBreaker = circuitBreaker;
 		this.errorLog = errorLog;
-		this.outage = outage;
+		this.entryErrorLog = entryErrorLog;
+		this.entryFailure = entryFailure;
 	}
 
 	/**
@@ -57,19 +68,11 @@ public final class SecondLevelCache {
 	 * a failure, or when the breaker is open
 	 */
 	public @Nullable Object get(Object key) {
-		if (!acquire()) {
-			return null;
-		}
-		try {
-			ValueWrapper wrapper = this.remote.get(key);
-			this.circuitBreaker.recordSuccess();
+		return call("get", key, (remoteKey) -> {
+			ValueWrapper wrapper = this.remote.get(remoteKey);
 			((wrapper != null) ? this.hits : this.misses).increment();
 			return storeValue(wrapper);
-		}
-		catch (Throwable ex) {
-			failed("get", ex);
-			return null;
-		}
+		});
 	}
 
 	/**
@@ -80,18 +83,7 @@ public final class SecondLevelCache {
 	 * {@code null} if it held none, failed, or the breaker is open
 	 */
 	public @Nullable Object putIfAbsent(Object key, @Nullable Object value) {
-		if (!acquire()) {
-			return null;
-		}
-		try {
-			ValueWrapper existing = this.remote.putIfAbsent(key, value);
-			this.circuitBreaker.recordSuccess();
-			return storeValue(existing);
-		}
-		catch (Throwable ex) {
-			failed("put", ex);
-			return null;
-		}
+		return call("put", key, (remoteKey) -> storeValue(this.remote.putIfAbsent(remoteKey, value)));
 	}
 
 	private static @Nullable Object storeValue(@Nullable ValueWrapper wrapper) {
@@ -108,7 +100,10 @@ public final class SecondLevelCache {
 	 * @param value the value, {@code null} for a cached {@code null}
 	 */
 	public void put(Object key, @Nullable Object value) {
-		run("put", () -> this.remote.put(key, value));
+		call("put", key, (remoteKey) -> {
+			this.remote.put(remoteKey, value);
+			return null;
+		});
 	}
 
 	/**
@@ -116,56 +111,91 @@ public final class SecondLevelCache {
 	 * @param key the key
 	 */
 	public void evict(Object key) {
-		run("evict", () -> this.remote.evict(key));
+		call("evict", key, (remoteKey) -> {
+			this.remote.evict(remoteKey);
+			return null;
+		});
 	}
 
 	/**
 	 * Remove every entry of this cache from the remote cache, unless the breaker is open.
 	 */
 	public void clear() {
-		run("clear", this.remote::clear);
-	}
-
-	private void run(String operation, Runnable call) {
-		if (!acquire()) {
-			return;
-		}
-		try {
-			call.run();
-			this.circuitBreaker.recordSuccess();
-		}
-		catch (Throwable ex) {
-			failed(operation, ex);
-		}
-	}
-
-	private boolean acquire() {
-		if (this.circuitBreaker.tryAcquire()) {
-			return true;
-		}
-		this.skips.increment();
-		return false;
+		call("clear", null, (remoteKey) -> {
+			this.remote.clear();
+			return null;
+		});
 	}
 
 	/**
-	 * Count and log a failed call, and tell the breaker: only an outage counts towards opening it,
-	 * while an answer that could not be used, such as a value that could not be read, shows the
-	 * remote cache is up. A fatal error, such as an {@link OutOfMemoryError}, is rethrown once the
-	 * breaker has given up the call.
+	 * Make a call to the remote cache with the key converted for it, through the breaker, and tell
+	 * the breaker how it went, whatever it throws.
+	 * @param key the key of the call, or {@code null} for a call without one
+	 * @return what the call returned, or {@code null} if it failed or the breaker is open
+	 */
+	private @Nullable Object call(String operation, @Nullable Object key,
+			Function<@Nullable String, @Nullable Object> call) {
+		String remoteKey;
+		try {
+			remoteKey = (key != null) ? remoteKey(key) : null;
+		}
+		catch (Throwable ex) {
+			entryFailed(operation, ex);
+			return null;
+		}
+		if (!this.circuitBreaker.tryAcquire()) {
+			this.skips.increment();
+			return null;
+		}
+		try {
+			Object result = call.apply(remoteKey);
+			this.circuitBreaker.recordSuccess();
+			return result;
+		}
+		catch (Throwable ex) {
+			if (this.entryFailure.test(ex)) {
+				this.circuitBreaker.release();
+				entryFailed(operation, ex);
+			}
+			else {
+				failed(operation, ex);
+			}
+			return null;
+		}
+	}
+
+	private static String remoteKey(Object key) {
+		return key.toString();
+	}
+
+	/**
+	 * Count and log a call that failed because of its own key or value: it tells nothing of the
+	 * remote cache. A fatal error, such as an {@link OutOfMemoryError}, is rethrown.
+	 */
+	private void entryFailed(String operation, Throwable ex) {
+		rethrowIfFatal(ex);
+		this.entryErrors.increment();
+		this.entryErrorLog.error(this.name, operation, ex);
+	}
+
+	/**
+	 * Count and log a failed call, and count it towards opening the breaker. A fatal error, such
+	 * as an {@link OutOfMemoryError}, is rethrown once the breaker has given up the call.
 	 */
 	private void failed(String operation, Throwable ex) {
 		if (CircuitBreaker.isFatal(ex)) {
 			this.circuitBreaker.release();
-			throw (Error) ex;
+			rethrowIfFatal(ex);
 		}
-		if (ex instanceof RuntimeException runtime && !this.outage.test(runtime)) {
-			this.circuitBreaker.recordSuccess();
-		}
-		else {
-			this.circuitBreaker.recordFailure();
-		}
+		this.circuitBreaker.recordFailure();
 		this.errors.increment();
 		this.errorLog.error(this.name, operation, ex);
+	}
+
+	private static void rethrowIfFatal(Throwable ex) {
+		if (CircuitBreaker.isFatal(ex)) {
+			throw (Error) ex;
+		}
 	}
 
 	/**
@@ -193,11 +223,21 @@ public final class SecondLevelCache {
 	}
 
 	/**
-	 * Return how many calls to the remote cache failed, for whatever reason.
+	 * Return how many calls to the remote cache failed because of the remote cache: unreachable,
+	 * too slow, or an error of its own.
 	 * @return the number of errors
 	 */
 	public long errorCount() {
 		return this.errors.sum();
+	}
+
+	/**
+	 * Return how many calls failed because of their own key or value: a key that could not be
+	 * converted for the remote cache, or a value that could not be written or read back.
+	 * @return the number of entry errors
+	 */
+	public long entryErrorCount() {
+		return this.entryErrors.sum();
 	}
 
 	/**

@@ -61,6 +61,44 @@ class TwoLevelCacheHostileDataTests {
 		});
 	}
 
+	@Test
+	void keyThatCannotBeConvertedForRedisIsThatCallsProblemOnly() {
+		this.contextRunner.run((context) -> {
+			TwoLevelFaasSpringCache products = TwoLevelCacheTests.products(context);
+			UnprintableKey key = new UnprintableKey(7);
+			for (int i = 0; i < 3; i++) {
+				assertThat(products.get(key, () -> "loaded")).isNotNull();
+				products.put(key, "value " + i);
+			}
+			assertThat(products.get(key, String.class)).as("the heap caches it").isEqualTo("value 2");
+			SecondLevelCache secondLevel = products.getSecondLevel();
+			assertThat(secondLevel.entryErrorCount()).isEqualTo(5);
+			assertThat(secondLevel.errorCount()).isZero();
+			assertThat(breaker(products).getState()).isEqualTo(State.CLOSED);
+			products.put("other", "value");
+			assertThat(redis.command("DBSIZE")).as("other keys still reach Redis").isEqualTo(1L);
+		});
+	}
+
+	@Test
+	void valueThatCannotBeWrittenOrReadBackIsThatCallsProblemOnly() {
+		this.contextRunner.run((context) -> {
+			TwoLevelFaasSpringCache products = TwoLevelCacheTests.products(context);
+			Unwritable unwritable = new Unwritable();
+			products.put("unwritable", unwritable);
+			assertThat(products.get("unwritable", Unwritable.class)).as("the heap caches it").isSameAs(unwritable);
+			redis.command("SET", "products::garbage", "not JSON");
+			redis.command("SET", "products::unreadable", "[\"" + Unreadable.class.getName() + "\",{\"id\":\"1\"}]");
+			assertThat(products.get("garbage", () -> "loaded")).isEqualTo("loaded");
+			assertThat(products.get("unreadable", () -> "loaded")).isEqualTo("loaded");
+			SecondLevelCache secondLevel = products.getSecondLevel();
+			assertThat(secondLevel.entryErrorCount()).isEqualTo(3);
+			assertThat(secondLevel.errorCount()).isZero();
+			assertThat(breaker(products).getState()).isEqualTo(State.CLOSED);
+			assertThat(secondLevel.missCount() + secondLevel.hitCount()).isZero();
+		});
+	}
+
 	/**
 	 * Assert that, at the latest once the open duration has passed again, a lookup reads Redis
 	 * and closes the breaker.
@@ -92,6 +130,43 @@ class TwoLevelCacheHostileDataTests {
 
 	private static FakeTicker ticker(AssertableApplicationContext context) {
 		return context.getBean(FakeTicker.class);
+	}
+
+	/**
+	 * A key whose {@code toString()} throws, equal to another of the same id.
+	 */
+	record UnprintableKey(int id) {
+
+		@Override
+		public String toString() {
+			throw new IllegalStateException("no text for key " + this.id);
+		}
+
+	}
+
+	/**
+	 * A value that cannot be written as JSON.
+	 */
+	static class Unwritable {
+
+		public String getName() {
+			throw new IllegalStateException("no name yet");
+		}
+
+	}
+
+	/**
+	 * A value whose class fails when it is read back, as a class does that needs a class missing
+	 * at run time.
+	 */
+	record Unreadable(String id) {
+
+		Unreadable {
+			if (id != null) {
+				throw new NoClassDefFoundError("com/example/Missing");
+			}
+		}
+
 	}
 
 	/**

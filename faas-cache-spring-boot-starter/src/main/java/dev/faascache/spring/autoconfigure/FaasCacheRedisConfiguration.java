@@ -83,7 +83,7 @@ class FaasCacheRedisConfiguration {
 		CircuitBreaker circuitBreaker = new CircuitBreaker(time, l2.getCircuitBreaker().getFailureThreshold(),
 				l2.getCircuitBreaker().getOpenDuration(), connection::reconnect);
 		return new SecondLevel((name) -> settings.hasSecondLevel(name) ? redisCacheManager.getCache(name) : null,
-				circuitBreaker, time, l2.getLogInterval(), (ex) -> !(ex instanceof SerializationException));
+				circuitBreaker, time, l2.getLogInterval(), SerializationException.class::isInstance);
 	}
 
 	private static RedisCacheManager redisCacheManager(CacheSettings settings,

@@ -18,7 +18,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * Micrometer meters for the second level of a cache: {@code cache.l2.gets} tagged
  * {@code result=hit|miss}, the lookups the remote cache answered; {@code cache.l2.errors}, the
- * calls that failed; {@code cache.l2.skips}, the calls not made because the circuit breaker was
+ * calls that failed; {@code cache.l2.entry.errors}, the calls that failed because of their own key
+ * or value; {@code cache.l2.skips}, the calls not made because the circuit breaker was
  * open; and {@code cache.l2.breaker.state}, 1 for the breaker's state and 0 for the others, tagged
  * {@code state=closed|open|half_open}.
  */
@@ -54,6 +55,10 @@ class SecondLevelMetrics implements MeterBinder {
 		FunctionCounter.builder("cache.l2.errors", this.secondLevel, SecondLevelCache::errorCount)
 			.tags(this.tags)
 			.description("The number of calls to the second level that failed.")
+			.register(registry);
+		FunctionCounter.builder("cache.l2.entry.errors", this.secondLevel, SecondLevelCache::entryErrorCount)
+			.tags(this.tags)
+			.description("The number of calls to the second level that failed because of their own key or value.")
 			.register(registry);
 		FunctionCounter.builder("cache.l2.skips", this.secondLevel, SecondLevelCache::skipCount)
 			.tags(this.tags)

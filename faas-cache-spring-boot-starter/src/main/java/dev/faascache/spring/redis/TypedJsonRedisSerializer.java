@@ -42,6 +42,10 @@ import org.springframework.util.ClassUtils;
  * <p>
  * Unknown properties are ignored, so that a value written by an older version of a class is read
  * by a newer one that lost a field.
+ * <p>
+ * Whatever the class of a value throws while it is written or read, {@link LinkageError}s and
+ * {@link StackOverflowError}s included, fails with a {@link SerializationException}, so that the
+ * caller can tell it from a failure of Redis.
  */
 public final class TypedJsonRedisSerializer implements RedisSerializer<Object> {
 
@@ -116,6 +120,9 @@ public final class TypedJsonRedisSerializer implements RedisSerializer<Object> {
 			throw new SerializationException("Could not write a value of " + value.getClass() + " as JSON: "
 					+ ex.getOriginalMessage(), ex);
 		}
+		catch (RuntimeException | LinkageError | StackOverflowError ex) {
+			throw new SerializationException("Could not write a value of " + value.getClass() + " as JSON: " + ex, ex);
+		}
 		return out.toByteArray();
 	}
 
@@ -135,6 +142,13 @@ public final class TypedJsonRedisSerializer implements RedisSerializer<Object> {
 		}
 		catch (JacksonException ex) {
 			throw new SerializationException("Could not read a value from JSON: " + ex.getOriginalMessage(), ex);
+		}
+		catch (SerializationException ex) {
+			throw ex;
+		}
+		catch (RuntimeException | LinkageError | StackOverflowError ex) {
+			// thrown by the class of the value, not by Redis
+			throw new SerializationException("Could not read a value from JSON: " + ex, ex);
 		}
 	}
 
