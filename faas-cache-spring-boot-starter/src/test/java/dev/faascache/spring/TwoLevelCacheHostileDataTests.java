@@ -11,13 +11,18 @@ import dev.faascache.spring.autoconfigure.FaasCacheAutoConfiguration;
 import dev.faascache.spring.redis.RedisServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -27,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * against errors the Redis side throws: the caller of a cached method never sees them, and the
  * circuit breaker is never left half-open.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TwoLevelCacheHostileDataTests {
 
 	@RegisterExtension
@@ -99,6 +105,81 @@ class TwoLevelCacheHostileDataTests {
 		});
 	}
 
+	@Test
+	void classNamedInRedisIsNeitherLoadedNorInitialised() {
+		String hostile = "dev.faascache.hostile.InitialisedByName";
+		this.contextRunner.run((context) -> {
+			TwoLevelFaasSpringCache products = TwoLevelCacheTests.products(context);
+			redis.command("SET", "products::class", "[\"java.lang.Class\",\"" + hostile + "\"]");
+			assertThat(products.get("class", () -> "loaded")).isEqualTo("loaded");
+			assertThat(System.getProperty(hostile)).as("initialised").isNull();
+			assertThat(products.getSecondLevel().entryErrorCount()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void classNamedAsTypeParameterIsNeitherLoadedNorInitialised() {
+		String hostile = "dev.faascache.hostile.InitialisedAsTypeParameter";
+		this.contextRunner.run((context) -> {
+			TwoLevelFaasSpringCache products = TwoLevelCacheTests.products(context);
+			redis.command("SET", "products::generic", "[\"" + Holder.class.getName() + "\",{\"content\":{\"@class\":\""
+					+ Box.class.getName() + "<" + hostile + ">\",\"item\":null}}]");
+			assertThat(products.get("generic", () -> "loaded")).isEqualTo("loaded");
+			assertThat(System.getProperty(hostile)).as("initialised").isNull();
+		});
+	}
+
+	@Test
+	void classFieldOfATrustedTypeIsNotReadFromItsName() {
+		String hostile = "dev.faascache.hostile.InitialisedAsClassField";
+		this.contextRunner.run((context) -> {
+			TwoLevelFaasSpringCache products = TwoLevelCacheTests.products(context);
+			redis.command("SET", "products::field",
+					"[\"" + Typed.class.getName() + "\",{\"type\":\"" + hostile + "\"}]");
+			assertThat(products.get("field", () -> "loaded")).isEqualTo("loaded");
+			assertThat(System.getProperty(hostile)).as("initialised").isNull();
+		});
+	}
+
+	@Test
+	void jdkTypeThatStartsAThreadIsNotCreated() {
+		this.contextRunner.run((context) -> {
+			TwoLevelFaasSpringCache products = TwoLevelCacheTests.products(context);
+			redis.command("SET", "products::timer", "[\"java.util.Timer\",{}]");
+			redis.command("SET", "products::nested", "[\"" + Holder.class.getName()
+					+ "\",{\"content\":{\"@class\":\"java.util.Timer\"}}]");
+			assertThat(products.get("timer", () -> "loaded")).isEqualTo("loaded");
+			assertThat(products.get("nested", () -> "loaded")).isEqualTo("loaded");
+			assertThat(Thread.getAllStackTraces().keySet()).noneMatch((thread) -> thread.getName().startsWith("Timer-"));
+			assertThat(products.getSecondLevel().entryErrorCount()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void tooBroadTrustedPackageFailsStartupNamingItAndTheProperty() {
+		this.contextRunner.withPropertyValues("faas.cache.l2.trusted-packages=com").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("faas.cache.l2.trusted-packages")
+				.hasMessageContaining("'com'");
+		});
+	}
+
+	@Test
+	void tooBroadApplicationPackageIsNotTrusted(CapturedOutput output) {
+		ApplicationContextRunner inPackageDev = this.contextRunner.withPropertyValues("faas.cache.l2.trusted-packages=")
+			.withInitializer((context) -> AutoConfigurationPackages.register((BeanDefinitionRegistry) context.getBeanFactory(), "dev"));
+		inPackageDev.run((first) -> {
+			TwoLevelCacheTests.products(first).put("42", TwoLevelCacheTests.product("42"));
+			inPackageDev.run((second) -> {
+				TwoLevelFaasSpringCache products = TwoLevelCacheTests.products(second);
+				assertThat(products.get("42", () -> "loaded")).isEqualTo("loaded");
+				assertThat(products.getSecondLevel().entryErrorCount()).isEqualTo(1);
+			});
+		});
+		assertThat(output).contains("application's package 'dev'").contains("faas.cache.l2.trusted-packages");
+	}
+
 	/**
 	 * Assert that, at the latest once the open duration has passed again, a lookup reads Redis
 	 * and closes the breaker.
@@ -130,6 +211,24 @@ class TwoLevelCacheHostileDataTests {
 
 	private static FakeTicker ticker(AssertableApplicationContext context) {
 		return context.getBean(FakeTicker.class);
+	}
+
+	/**
+	 * A trusted type that holds anything.
+	 */
+	record Holder(Object content) {
+	}
+
+	/**
+	 * A trusted generic type.
+	 */
+	record Box<T>(T item) {
+	}
+
+	/**
+	 * A trusted type with a field of a reflective type.
+	 */
+	record Typed(Class<?> type) {
 	}
 
 	/**

@@ -41,6 +41,8 @@ final class CacheSettings {
 
 	private static final String L2_PREFIX = PREFIX + ".l2";
 
+	private static final Pattern JDK_PACKAGES = Pattern.compile("(java|javax|jdk|sun|com\\.sun)(\\.|$)");
+
 	private static final Pattern PLAIN_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
 	private final FaasCacheProperties properties;
@@ -90,10 +92,28 @@ final class CacheSettings {
 			throw new InvalidConfigurationPropertyValueException(L2_PREFIX + ".circuit-breaker.failure-threshold",
 					l2.getCircuitBreaker().getFailureThreshold(), "Expected a positive number of failed calls, such as 3");
 		}
+		for (String trusted : l2.getTrustedPackages()) {
+			if (isTooBroad(trusted)) {
+				throw new InvalidConfigurationPropertyValueException(L2_PREFIX + ".trusted-packages", trusted,
+						"A trusted package must name the packages of the cached types, such as com.example.orders: '"
+								+ trusted + "' with its subpackages would let whoever writes to Redis create instances "
+								+ "of most classes on the classpath ('*' trusts every class, if that is what you mean)");
+			}
+		}
 		if (l2.getLogInterval().isNegative()) {
 			throw new InvalidConfigurationPropertyValueException(L2_PREFIX + ".log-interval", l2.getLogInterval(),
 					"Expected a duration of zero (log every error) or more, such as 1m");
 		}
+	}
+
+	/**
+	 * Return whether trusting a package and its subpackages would trust far more than the cached
+	 * types: a top-level package such as {@code com}, or a package of the JDK.
+	 * @param packageName the package name
+	 */
+	static boolean isTooBroad(String packageName) {
+		return !packageName.equals("*") && (packageName.indexOf('.') < 0
+				|| JDK_PACKAGES.matcher(packageName).lookingAt());
 	}
 
 	private static @Nullable Duration checkTtl(String property, @Nullable Duration ttl) {

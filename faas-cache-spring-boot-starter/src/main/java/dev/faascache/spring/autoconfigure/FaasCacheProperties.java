@@ -424,8 +424,9 @@ public class FaasCacheProperties {
 
 		/**
 		 * Packages, with their subpackages, whose classes JSON values may be read back as, in
-		 * addition to the application's own packages and to java.lang, java.util, java.math and
-		 * java.time; '*' trusts every class.
+		 * addition to the application's own packages and to the JDK's plain values and
+		 * collections, such as com.example.orders; a top-level package such as 'com' is refused.
+		 * '*' trusts every class but java.lang.Class and the others whose creation runs code.
 		 */
 		private List<String> trustedPackages = new ArrayList<>();
 

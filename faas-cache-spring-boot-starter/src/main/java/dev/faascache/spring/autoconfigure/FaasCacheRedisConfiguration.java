@@ -15,6 +15,8 @@ import dev.faascache.spring.SecondLevel;
 import dev.faascache.spring.autoconfigure.FaasCacheProperties.L2;
 import dev.faascache.spring.redis.RedisSecondLevelConnection;
 import dev.faascache.spring.redis.TypedJsonRedisSerializer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -53,6 +55,8 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnBean(RedisConnectionFactory.class)
 @Conditional(SecondLevelEnabledCondition.class)
 class FaasCacheRedisConfiguration {
+
+	private static final Log logger = LogFactory.getLog(FaasCacheRedisConfiguration.class);
 
 	private static final String MASTER_REPLICA_NODES = "spring.data.redis.masterreplica.nodes";
 
@@ -118,7 +122,16 @@ class FaasCacheRedisConfiguration {
 	private static List<String> trustedPackages(L2 l2, BeanFactory beanFactory) {
 		List<String> trusted = new ArrayList<>(l2.getTrustedPackages());
 		if (AutoConfigurationPackages.has(beanFactory)) {
-			trusted.addAll(AutoConfigurationPackages.get(beanFactory));
+			for (String applicationPackage : AutoConfigurationPackages.get(beanFactory)) {
+				if (CacheSettings.isTooBroad(applicationPackage)) {
+					logger.warn("Values read from Redis are not trusted for the application's package '" + applicationPackage
+							+ "': with its subpackages it holds most of the classpath. Name the packages of the cached "
+							+ "types in faas.cache.l2.trusted-packages");
+				}
+				else {
+					trusted.add(applicationPackage);
+				}
+			}
 		}
 		return trusted;
 	}
