@@ -165,7 +165,7 @@ public final class SecondLevelCache {
 	}
 
 	private static String remoteKey(Object key) {
-		return key.toString();
+		return SecondLevelKeys.encode(key);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import dev.faascache.FakeTicker;
 import dev.faascache.spring.CircuitBreaker.State;
 import dev.faascache.spring.autoconfigure.FaasCacheAutoConfiguration;
 import dev.faascache.spring.redis.RedisServer;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.cache.interceptor.SimpleKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -68,10 +70,38 @@ class TwoLevelCacheHostileDataTests {
 	}
 
 	@Test
+	void keysOfDifferentTypesWithTheSameTextNeverShareARedisKey() {
+		this.contextRunner.run((first) -> this.contextRunner.run((second) -> {
+			TwoLevelFaasSpringCache writer = TwoLevelCacheTests.products(first);
+			writer.put(42, "the Integer's");
+			writer.put(42L, "the Long's");
+			writer.put(new SimpleKey("a,b"), "one parameter's");
+			writer.put(new SimpleKey("a", "b"), "two parameters'");
+			writer.put(new OrderKey("eu", 42L), "the record's");
+			writer.put("#tag", "the String's");
+			TwoLevelFaasSpringCache reader = TwoLevelCacheTests.products(second);
+			assertThat(reader.get("42")).isNull();
+			assertThat(reader.get(42, String.class)).isEqualTo("the Integer's");
+			assertThat(reader.get(42L, String.class)).isEqualTo("the Long's");
+			assertThat(reader.get(new SimpleKey("a,b"), String.class)).isEqualTo("one parameter's");
+			assertThat(reader.get(new SimpleKey("a", "b"), String.class)).isEqualTo("two parameters'");
+			assertThat(reader.get(new OrderKey("eu", 42L), String.class)).isEqualTo("the record's");
+			assertThat(reader.get(new OrderKey("eu", 43L))).isNull();
+			assertThat(reader.get("#tag", String.class)).isEqualTo("the String's");
+			assertThat(redis.command("KEYS", "products::*")).asInstanceOf(InstanceOfAssertFactories.LIST)
+				.containsExactlyInAnyOrder("products::#java.lang.Integer:42", "products::#java.lang.Long:42",
+						"products::#org.springframework.cache.interceptor.SimpleKey:[\"a,b\"]",
+						"products::#org.springframework.cache.interceptor.SimpleKey:[\"a\",\"b\"]",
+						"products::#" + OrderKey.class.getName() + ":[\"eu\",\"#java.lang.Long:42\"]",
+						"products::##tag");
+		}));
+	}
+
+	@Test
 	void keyThatCannotBeConvertedForRedisIsThatCallsProblemOnly() {
 		this.contextRunner.run((context) -> {
 			TwoLevelFaasSpringCache products = TwoLevelCacheTests.products(context);
-			UnprintableKey key = new UnprintableKey(7);
+			OpaqueKey key = new OpaqueKey(7);
 			for (int i = 0; i < 3; i++) {
 				assertThat(products.get(key, () -> "loaded")).isNotNull();
 				products.put(key, "value " + i);
@@ -214,6 +244,12 @@ class TwoLevelCacheHostileDataTests {
 	}
 
 	/**
+	 * A key of several parts.
+	 */
+	record OrderKey(String region, long id) {
+	}
+
+	/**
 	 * A trusted type that holds anything.
 	 */
 	record Holder(Object content) {
@@ -232,9 +268,25 @@ class TwoLevelCacheHostileDataTests {
 	}
 
 	/**
-	 * A key whose {@code toString()} throws, equal to another of the same id.
+	 * A key of a class that has no canonical form for Redis, whose {@code toString()} throws.
 	 */
-	record UnprintableKey(int id) {
+	static final class OpaqueKey {
+
+		private final int id;
+
+		OpaqueKey(int id) {
+			this.id = id;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof OpaqueKey key && key.id == this.id;
+		}
+
+		@Override
+		public int hashCode() {
+			return this.id;
+		}
 
 		@Override
 		public String toString() {
