@@ -40,7 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * application's package.
  */
 @SpringBootTest(properties = { "faas.cache.l2.enabled=true", "faas.cache.default-ttl=60s",
-		"faas.cache.cache-names=products,prices", "management.endpoints.web.exposure.include=caches" })
+		"faas.cache.cache-names=products,prices", "management.endpoints.web.exposure.include=caches",
+		"faas.cache.l2.connect-timeout=10s", "faas.cache.l2.timeout=5s" })
 @AutoConfigureMockMvc
 @DirtiesContext
 class TwoLevelApplicationTests {
