@@ -50,7 +50,8 @@ class TwoLevelCacheTests {
 		.withUserConfiguration(CachingConfiguration.class)
 		.withPropertyValues("spring.data.redis.port=" + redis.port(), "faas.cache.l2.enabled=true",
 				"faas.cache.default-ttl=60s", "faas.cache.cache-names=products,users",
-				"faas.cache.l2.trusted-packages=dev.faascache.spring");
+				"faas.cache.l2.trusted-packages=dev.faascache.spring", "faas.cache.l2.connect-timeout=10s",
+				"faas.cache.l2.timeout=5s");
 
 	@Test
 	void cachesAreTwoLevelWhenEnabled() {
@@ -230,6 +231,21 @@ class TwoLevelCacheTests {
 			assertThat(cacheManager.getCache("products")).isInstanceOf(TwoLevelFaasSpringCache.class);
 			assertThat(cacheManager.getCache("users")).isNotInstanceOf(TwoLevelFaasSpringCache.class);
 		});
+	}
+
+	@Test
+	void restoreWithClearPolicyEmptiesThisInstancesHeapButNotTheSharedRedis() {
+		ApplicationContextRunner clearing = this.contextRunner.withPropertyValues("faas.cache.on-restore=clear");
+		clearing.run((first) -> clearing.run((second) -> {
+			products(first).put("42", product("42"));
+			FaasCacheRestoreHandler handler = first.getBean(FaasCacheRestoreHandler.class);
+			handler.beforeCheckpoint(null);
+			handler.afterRestore(null);
+			assertThat(products(first).getNativeCache()).isEmpty();
+			assertThat(redis.command("EXISTS", "products::42")).isEqualTo(1L);
+			assertThat(products(second).get("42", Product.class)).isEqualTo(product("42"));
+			assertThat(products(first).get("42", Product.class)).as("read back from Redis").isEqualTo(product("42"));
+		}));
 	}
 
 	@Test
