@@ -5,6 +5,7 @@ package dev.faascache.spring;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -20,7 +21,7 @@ import org.springframework.cache.Cache;
  * <pre class="code">
  * SecondLevel secondLevel = new SecondLevel(redisCacheManager::getCache,
  *         new CircuitBreaker(ticker, 3, Duration.ofSeconds(10), () -&gt; {}), ticker,
- *         Duration.ofMinutes(1), (ex) -&gt; ex instanceof SerializationException);
+ *         Duration.ofMinutes(1), (ex) -&gt; ex instanceof SerializationException, null);
  * faasCacheManager.setSecondLevel(secondLevel);
  * </pre>
  */
@@ -36,6 +37,8 @@ public final class SecondLevel {
 
 	private final Predicate<Throwable> entryFailure;
 
+	private final @Nullable BiFunction<String, String, @Nullable Duration> timeToLive;
+
 	/**
 	 * Create a second level.
 	 * @param remoteCaches returns the remote cache for a cache name, or {@code null} for a cache
@@ -46,10 +49,15 @@ public final class SecondLevel {
 	 * @param entryFailure tells the failures caused by the key or the value of one call, such as a
 	 * value that could not be written or read back, which are that call's problem only and leave
 	 * the breaker as it is, from those of the remote server, which count towards opening it
-	 * @throws NullPointerException if an argument is {@code null}
+	 * @param timeToLive returns, for a cache name and the text of a key in the remote cache (see
+	 * {@link #remoteKey(Object)}), the time its entry has left there: {@code null} if it does not
+	 * expire, zero if it is gone; or {@code null} if the remote cache cannot tell, in which case
+	 * an entry read from it is kept in the heap for the heap's time to live
+	 * @throws NullPointerException if an argument other than {@code timeToLive} is {@code null}
 	 */
 	public SecondLevel(Function<String, @Nullable Cache> remoteCaches, CircuitBreaker circuitBreaker, Ticker ticker,
-			Duration logInterval, Predicate<Throwable> entryFailure) {
+			Duration logInterval, Predicate<Throwable> entryFailure,
+			@Nullable BiFunction<String, String, @Nullable Duration> timeToLive) {
 		this.remoteCaches = Objects.requireNonNull(remoteCaches, "remoteCaches must not be null");
 		this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker must not be null");
 		Objects.requireNonNull(ticker, "ticker must not be null");
@@ -57,6 +65,18 @@ public final class SecondLevel {
 		this.errorLog = new ErrorLog(ticker, logInterval, "failed to");
 		this.entryErrorLog = new ErrorLog(ticker, logInterval, "could not use the key or value of a call to");
 		this.entryFailure = Objects.requireNonNull(entryFailure, "entryFailure must not be null");
+		this.timeToLive = timeToLive;
+	}
+
+	/**
+	 * Return the text of a key in the remote cache, which carries the key's type and a canonical
+	 * form of its value (see {@link SecondLevelKeys}).
+	 * @param key the key
+	 * @return the text
+	 * @throws IllegalArgumentException if the key has no canonical form
+	 */
+	public static String remoteKey(Object key) {
+		return SecondLevelKeys.encode(key);
 	}
 
 	/**
@@ -67,7 +87,7 @@ public final class SecondLevel {
 	public @Nullable SecondLevelCache cache(String name) {
 		Cache remote = this.remoteCaches.apply(name);
 		return (remote != null) ? new SecondLevelCache(name, remote, this.circuitBreaker, this.errorLog,
-				this.entryErrorLog, this.entryFailure)
+				this.entryErrorLog, this.entryFailure, this.timeToLive)
 				: null;
 	}
 

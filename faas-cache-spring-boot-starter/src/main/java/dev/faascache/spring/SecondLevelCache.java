@@ -3,7 +3,9 @@
  */
 package dev.faascache.spring;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -41,6 +43,8 @@ public final class SecondLevelCache {
 
 	private final Predicate<Throwable> entryFailure;
 
+	private final @Nullable BiFunction<String, String, @Nullable Duration> timeToLive;
+
 	private final LongAdder hits = new LongAdder();
 
 	private final LongAdder misses = new LongAdder();
@@ -52,13 +56,15 @@ public final class SecondLevelCache {
 	private final LongAdder skips = new LongAdder();
 
 	SecondLevelCache(String name, Cache remote, CircuitBreaker circuitBreaker, ErrorLog errorLog,
-			ErrorLog entryErrorLog, Predicate<Throwable> entryFailure) {
+			ErrorLog entryErrorLog, Predicate<Throwable> entryFailure,
+			@Nullable BiFunction<String, String, @Nullable Duration> timeToLive) {
 		this.name = name;
 		this.remote = remote;
 		this.circuitBreaker = circuitBreaker;
 		this.errorLog = errorLog;
 		this.entryErrorLog = entryErrorLog;
 		this.entryFailure = entryFailure;
+		this.timeToLive = timeToLive;
 	}
 
 	/**
@@ -73,6 +79,17 @@ public final class SecondLevelCache {
 			((wrapper != null) ? this.hits : this.misses).increment();
 			return storeValue(wrapper);
 		});
+	}
+
+	/**
+	 * Return the time the remote cache's entry for the key has left.
+	 * @param key the key
+	 * @return the time left, zero if the entry is gone, or {@code null} if it does not expire, the
+	 * remote cache cannot tell, the call failed, or the breaker is open
+	 */
+	public @Nullable Duration timeToLive(Object key) {
+		BiFunction<String, String, @Nullable Duration> reader = this.timeToLive;
+		return (reader != null) ? (Duration) call("get", key, (remoteKey) -> reader.apply(this.name, remoteKey)) : null;
 	}
 
 	/**
@@ -165,7 +182,7 @@ public final class SecondLevelCache {
 	}
 
 	private static String remoteKey(Object key) {
-		return SecondLevelKeys.encode(key);
+		return SecondLevel.remoteKey(key);
 	}
 
 	/**

@@ -3,6 +3,7 @@
  */
 package dev.faascache.spring;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -25,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * <b>Note:</b> a write or an eviction that does not reach the second level, during an outage,
  * leaves the value it held there until its time to live runs out, and other instances may read
  * it meanwhile. A value found in the second level is kept in the heap for the heap's own time to
- * live. {@link #retrieve(Object)} and {@link #retrieve(Object, Supplier)} wait for the second
- * level, at most for its timeout, before they return.
+ * live, or for what is left of its time to live in the second level if that is shorter.
+ * {@link #retrieve(Object)} and {@link #retrieve(Object, Supplier)} wait for the second level, at
+ * most for its timeout, before they return.
  */
 public class TwoLevelFaasSpringCache extends FaasSpringCache {
 
@@ -54,11 +56,24 @@ public class TwoLevelFaasSpringCache extends FaasSpringCache {
 		return this.secondLevel;
 	}
 
+	/**
+	 * Return the value the second level holds for the key, and cache it in the heap for no longer
+	 * than the second level keeps it: for what is left of its time to live there, when that is
+	 * shorter than the heap's.
+	 */
 	@Override
 	protected @Nullable Object lookupSecondLevel(Object key) {
 		Object value = this.secondLevel.get(key);
-		if (value != null) {
+		if (value == null) {
+			return null;
+		}
+		Duration left = this.secondLevel.timeToLive(key);
+		Duration heapTtl = getNativeCache().getDefaultTtl();
+		if (left == null || (heapTtl != null && heapTtl.compareTo(left) <= 0)) {
 			super.store(key, value);
+		}
+		else if (!left.isNegative() && !left.isZero()) {
+			store(key, value, left);
 		}
 		return value;
 	}

@@ -249,6 +249,21 @@ class TwoLevelCacheTests {
 	}
 
 	@Test
+	void valueFilledFromRedisLivesInTheHeapNoLongerThanItsRemainingRedisTtl() {
+		this.contextRunner.withPropertyValues("faas.cache.default-ttl=1h").run((context) -> {
+			redis.command("SET", "products::short", "[\"java.lang.String\",\"written by another instance\"]", "PX",
+					"5000");
+			redis.command("SET", "products::forever", "[\"java.lang.String\",\"written without expiry\"]");
+			assertThat(products(context).get("short", String.class)).isEqualTo("written by another instance");
+			assertThat(products(context).get("forever", String.class)).isEqualTo("written without expiry");
+			assertThat(products(context).getNativeCache().getTtl("short")).hasValueSatisfying(
+					(ttl) -> assertThat(ttl).isLessThanOrEqualTo(Duration.ofSeconds(5)).isGreaterThan(Duration.ZERO));
+			assertThat(products(context).getNativeCache().getTtl("forever"))
+				.hasValueSatisfying((ttl) -> assertThat(ttl).isGreaterThan(Duration.ofMinutes(59)));
+		});
+	}
+
+	@Test
 	void concurrentLoadsOfAKeyAskRedisOnceAndCallOneLoader() throws Exception {
 		this.contextRunner.run((context) -> {
 			TwoLevelFaasSpringCache products = products(context);

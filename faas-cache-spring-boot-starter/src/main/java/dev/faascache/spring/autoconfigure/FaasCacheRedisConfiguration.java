@@ -3,11 +3,13 @@
  */
 package dev.faascache.spring.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import dev.faascache.Ticker;
 import dev.faascache.spring.CircuitBreaker;
@@ -35,6 +37,7 @@ import org.springframework.data.redis.cache.BatchStrategies;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.cache.RedisCacheWriter;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
@@ -87,12 +90,31 @@ class FaasCacheRedisConfiguration {
 		CircuitBreaker circuitBreaker = new CircuitBreaker(time, l2.getCircuitBreaker().getFailureThreshold(),
 				l2.getCircuitBreaker().getOpenDuration(), connection::reconnect);
 		return new SecondLevel((name) -> settings.hasSecondLevel(name) ? redisCacheManager.getCache(name) : null,
-				circuitBreaker, time, l2.getLogInterval(), SerializationException.class::isInstance);
+				circuitBreaker, time, l2.getLogInterval(), SerializationException.class::isInstance,
+				(name, key) -> timeToLive(connection.getConnectionFactory(), keyPrefix(settings) + name + "::" + key));
+	}
+
+	/**
+	 * Return the time a Redis key has left: {@code null} if it does not expire, zero if it is gone.
+	 */
+	private static @Nullable Duration timeToLive(RedisConnectionFactory connectionFactory, String key) {
+		try (RedisConnection connection = connectionFactory.getConnection()) {
+			Long millis = connection.keyCommands().pTtl(key.getBytes(StandardCharsets.UTF_8), TimeUnit.MILLISECONDS);
+			if (millis == null || millis == -1) {
+				return null;
+			}
+			return Duration.ofMillis(Math.max(millis, 0));
+		}
+	}
+
+	private static String keyPrefix(CacheSettings settings) {
+		String keyPrefix = settings.secondLevel().getKeyPrefix();
+		return (keyPrefix != null) ? keyPrefix : "";
 	}
 
 	private static RedisCacheManager redisCacheManager(CacheSettings settings,
 			RedisConnectionFactory connectionFactory, RedisSerializer<Object> serializer, boolean allowNullValues) {
-		String keyPrefix = (settings.secondLevel().getKeyPrefix() != null) ? settings.secondLevel().getKeyPrefix() : "";
+		String keyPrefix = keyPrefix(settings);
 		RedisCacheConfiguration base = RedisCacheConfiguration.defaultCacheConfig()
 			.serializeValuesWith(SerializationPair.fromSerializer(serializer))
 			.computePrefixWith((name) -> keyPrefix + name + "::");
