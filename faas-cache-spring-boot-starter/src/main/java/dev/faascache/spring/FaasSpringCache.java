@@ -189,7 +189,7 @@ public class FaasSpringCache extends AbstractValueAdaptingCache {
 		}
 		return valueLoader.get().thenApply((loaded) -> {
 			Object value = toStoreValue(loaded);
-			store(key, value);
+			storeLoaded(key, value);
 			return value;
 		});
 	}
@@ -233,6 +233,16 @@ public class FaasSpringCache extends AbstractValueAdaptingCache {
 	 */
 	protected void store(Object key, Object value) {
 		storeInHeap(key, value, null);
+	}
+
+	/**
+	 * Cache the store value that an asynchronous loader produced, on the thread that completed
+	 * the loader's future, which may be an event-loop thread that must not block.
+	 * @param key the key
+	 * @param value the store value, {@link NullValue} for {@code null}
+	 */
+	protected void storeLoaded(Object key, Object value) {
+		store(key, value);
 	}
 
 	/**

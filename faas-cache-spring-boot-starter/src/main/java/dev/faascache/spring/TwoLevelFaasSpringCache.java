@@ -6,6 +6,7 @@ package dev.faascache.spring;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import dev.faascache.FaasCache;
@@ -28,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  * it meanwhile. A value found in the second level is kept in the heap for the heap's own time to
  * live, or for what is left of its time to live in the second level if that is shorter.
  * {@link #retrieve(Object)} and {@link #retrieve(Object, Supplier)} wait for the second level, at
- * most for its timeout, before they return.
+ * most for its timeout, before they return; the value an asynchronous loader produces is cached in
+ * the heap on the thread that completes it and written to the second level from the common
+ * {@code ForkJoinPool}, so an eviction right after the load may reach the second level before it.
  */
 public class TwoLevelFaasSpringCache extends FaasSpringCache {
 
@@ -82,6 +85,18 @@ public class TwoLevelFaasSpringCache extends FaasSpringCache {
 	protected void store(Object key, Object value) {
 		super.store(key, value);
 		this.secondLevel.put(key, fromStoreValue(value));
+	}
+
+	/**
+	 * Cache the value in the heap at once, and hand its write to the second level to another
+	 * thread: the thread completing an asynchronous load may be an event loop, such as one of
+	 * Lettuce's, which a blocking call to Redis could stall, or deadlock until the timeout.
+	 */
+	@Override
+	protected void storeLoaded(Object key, Object value) {
+		super.store(key, value);
+		Object remoteValue = fromStoreValue(value);
+		CompletableFuture.runAsync(() -> this.secondLevel.put(key, remoteValue));
 	}
 
 	/**
