@@ -49,8 +49,8 @@ public final class SecondLevel {
 	 * @param entryFailure tells the failures caused by the key or the value of one call, such as a
 	 * value that could not be written or read back, which are that call's problem only and leave
 	 * the breaker as it is, from those of the remote server, which count towards opening it
-	 * @param timeToLive returns, for a cache name and the text of a key in the remote cache (see
-	 * {@link #remoteKey(Object)}), the time its entry has left there: {@code null} if it does not
+	 * @param timeToLive returns, for a cache name and the text of a key in the remote cache (its
+	 * type and canonical value, as the remote cache is given it), the time its entry has left there: {@code null} if it does not
 	 * expire, zero if it is gone; or {@code null} if the remote cache cannot tell, in which case
 	 * an entry read from it is kept in the heap for the heap's time to live
 	 * @throws NullPointerException if an argument other than {@code timeToLive} is {@code null}
@@ -66,17 +66,6 @@ public final class SecondLevel {
 		this.entryErrorLog = new ErrorLog(ticker, logInterval, "could not use the key or value of a call to");
 		this.entryFailure = Objects.requireNonNull(entryFailure, "entryFailure must not be null");
 		this.timeToLive = timeToLive;
-	}
-
-	/**
-	 * Return the text of a key in the remote cache, which carries the key's type and a canonical
-	 * form of its value (see {@link SecondLevelKeys}).
-	 * @param key the key
-	 * @return the text
-	 * @throws IllegalArgumentException if the key has no canonical form
-	 */
-	public static String remoteKey(Object key) {
-		return SecondLevelKeys.encode(key);
 	}
 
 	/**

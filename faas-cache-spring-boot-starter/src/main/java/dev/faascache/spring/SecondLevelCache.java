@@ -182,7 +182,7 @@ public final class SecondLevelCache {
 	}
 
 	private static String remoteKey(Object key) {
-		return SecondLevel.remoteKey(key);
+		return SecondLevelKeys.encode(key);
 	}
 
 	/**
