@@ -40,7 +40,7 @@ class AwsJarIT {
 				.map(String::trim)
 				.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
 				.toList();
-			assertThat(imports).contains("dev.faascache.spring.FaasCacheAutoConfiguration",
+			assertThat(imports).contains("dev.faascache.spring.autoconfigure.FaasCacheAutoConfiguration",
 					"org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration",
 					"org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration",
 					"org.springframework.cloud.function.adapter.aws.AWSCompanionAutoConfiguration");

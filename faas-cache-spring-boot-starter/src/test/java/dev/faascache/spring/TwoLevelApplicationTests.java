@@ -110,6 +110,7 @@ class TwoLevelApplicationTests {
 		assertThat(count("cache.l2.gets", "miss")).isEqualTo(l2Misses + 1);
 		assertThat(count("cache.l2.gets", "hit")).isEqualTo(l2Hits + 1);
 		assertThat(count("cache.l2.errors", null)).isZero();
+		assertThat(count("cache.l2.entry.errors", null)).isZero();
 		assertThat(this.meterRegistry.get("cache.l2.breaker.state").tag("cache", "products").tag("state", "closed")
 			.gauge().value()).isEqualTo(1);
 		assertThat(this.meterRegistry.get("cache.l2.breaker.state").tag("cache", "products").tag("state", "open")

@@ -178,10 +178,12 @@ class TwoLevelCacheHostileDataTests {
 			redis.command("SET", "products::timer", "[\"java.util.Timer\",{}]");
 			redis.command("SET", "products::nested", "[\"" + Holder.class.getName()
 					+ "\",{\"content\":{\"@class\":\"java.util.Timer\"}}]");
+			redis.command("SET", "products::array", "[\"[Ljava.util.Timer;\",[{}]]");
 			assertThat(products.get("timer", () -> "loaded")).isEqualTo("loaded");
 			assertThat(products.get("nested", () -> "loaded")).isEqualTo("loaded");
+			assertThat(products.get("array", () -> "loaded")).isEqualTo("loaded");
 			assertThat(Thread.getAllStackTraces().keySet()).noneMatch((thread) -> thread.getName().startsWith("Timer-"));
-			assertThat(products.getSecondLevel().entryErrorCount()).isEqualTo(2);
+			assertThat(products.getSecondLevel().entryErrorCount()).isEqualTo(3);
 		});
 	}
 
