@@ -98,7 +98,7 @@ class TwoLevelCacheHostileDataTests {
 	}
 
 	@Test
-	void keyThatCannotBeConvertedForRedisIsThatCallsProblemOnly() {
+	void keyThatCannotBeConvertedForRedisIsThatCallsProblemOnly(CapturedOutput output) {
 		this.contextRunner.run((context) -> {
 			TwoLevelFaasSpringCache products = TwoLevelCacheTests.products(context);
 			OpaqueKey key = new OpaqueKey(7);
@@ -109,6 +109,8 @@ class TwoLevelCacheHostileDataTests {
 			assertThat(products.get(key, String.class)).as("the heap caches it").isEqualTo("value 2");
 			SecondLevelCache secondLevel = products.getSecondLevel();
 			assertThat(secondLevel.entryErrorCount()).isEqualTo(5);
+			assertThat(output.getOut().split("could not use the key or value", -1)).as("warnings within the log interval")
+				.hasSize(2);
 			assertThat(secondLevel.errorCount()).isZero();
 			assertThat(breaker(products).getState()).isEqualTo(State.CLOSED);
 			products.put("other", "value");
