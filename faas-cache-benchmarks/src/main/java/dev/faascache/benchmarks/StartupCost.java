@@ -41,7 +41,7 @@ public final class StartupCost {
 
 	private static final String CHILD = "--child";
 
-	private static final String FAAS_AUTO_CONFIGURATION = "dev.faascache.spring.FaasCacheAutoConfiguration";
+	private static final String FAAS_AUTO_CONFIGURATION = "dev.faascache.spring.autoconfigure.FaasCacheAutoConfiguration";
 
 	private StartupCost() {
 	}

@@ -13,8 +13,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
 import dev.faascache.FaasCache;
-import dev.faascache.spring.l2.SecondLevel;
-import dev.faascache.spring.l2.SecondLevelCache;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;

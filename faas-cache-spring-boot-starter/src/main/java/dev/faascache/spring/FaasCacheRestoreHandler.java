@@ -14,8 +14,6 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.cache.Cache;
-
 /**
  * A CRaC {@link Resource} that applies a {@link RestorePolicy} to every cache of a
  * {@link FaasCacheManager} when the JVM is restored from a snapshot, as AWS Lambda SnapStart
@@ -25,6 +23,9 @@ import org.springframework.cache.Cache;
  * snapshot sat on disk. Before the checkpoint the handler notes both the wall clock and the
  * ticker; after the restore, the wall-clock time that passed beyond what the ticker saw is the
  * gap the caches missed, and with {@link RestorePolicy#EXPIRE} every entry ages by it.
+ * <p>
+ * Policies act on the entries in this JVM's heap only: a second level, such as Redis, is shared
+ * with the other instances and keeps its entries, and the handler needs no connection to it.
  * <p>
  * {@link #register()} registers the handler with the global CRaC context, which holds its
  * resources weakly: keep a strong reference to the handler, as a bean does.
@@ -91,7 +92,7 @@ public class FaasCacheRestoreHandler implements Resource {
 		switch (this.policy) {
 			case KEEP -> {
 			}
-			case CLEAR -> this.cacheManager.getCacheNames().forEach((name) -> clear(this.cacheManager.getCache(name)));
+			case CLEAR -> this.cacheManager.getCacheNames().forEach((name) -> clearHeap(this.cacheManager.getCache(name)));
 			case EXPIRE -> {
 				if (checkpoint != null) {
 					Duration unseen = Duration.between(checkpoint, this.clock.instant())
@@ -104,9 +105,13 @@ public class FaasCacheRestoreHandler implements Resource {
 		}
 	}
 
-	private static void clear(@Nullable Cache cache) {
+	/**
+	 * Clear the entries of this instance only: those of a second level are shared with every other
+	 * instance, which a restore of this one does not concern.
+	 */
+	private static void clearHeap(@Nullable FaasSpringCache cache) {
 		if (cache != null) {
-			cache.clear();
+			cache.getNativeCache().clear();
 		}
 	}
 

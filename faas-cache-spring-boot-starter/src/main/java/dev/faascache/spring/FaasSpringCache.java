@@ -3,6 +3,7 @@
  */
 package dev.faascache.spring;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -188,7 +189,7 @@ public class FaasSpringCache extends AbstractValueAdaptingCache {
 		}
 		return valueLoader.get().thenApply((loaded) -> {
 			Object value = toStoreValue(loaded);
-			store(key, value);
+			storeLoaded(key, value);
 			return value;
 		});
 	}
@@ -231,8 +232,38 @@ public class FaasSpringCache extends AbstractValueAdaptingCache {
 	 * @param value the store value, {@link NullValue} for {@code null}
 	 */
 	protected void store(Object key, Object value) {
+		storeInHeap(key, value, null);
+	}
+
+	/**
+	 * Cache the store value that an asynchronous loader produced, on the thread that completed
+	 * the loader's future, which may be an event-loop thread that must not block.
+	 * @param key the key
+	 * @param value the store value, {@link NullValue} for {@code null}
+	 */
+	protected void storeLoaded(Object key, Object value) {
+		store(key, value);
+	}
+
+	/**
+	 * Cache the store value for the key in the heap with its own time to live, or evict the key if
+	 * the value is larger than the byte budget.
+	 * @param key the key
+	 * @param value the store value, {@link NullValue} for {@code null}
+	 * @param timeToLive how long the entry lives, positive
+	 */
+	protected final void store(Object key, Object value, Duration timeToLive) {
+		storeInHeap(key, value, timeToLive);
+	}
+
+	private void storeInHeap(Object key, Object value, @Nullable Duration timeToLive) {
 		try {
-			this.cache.put(key, value);
+			if (timeToLive != null) {
+				this.cache.put(key, value, timeToLive);
+			}
+			else {
+				this.cache.put(key, value);
+			}
 		}
 		catch (EntryTooLargeException ex) {
 			this.cache.remove(key);

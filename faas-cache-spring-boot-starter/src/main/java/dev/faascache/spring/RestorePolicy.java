@@ -13,7 +13,7 @@ public enum RestorePolicy {
 	/** Keep every entry as it was, as if no time had passed. */
 	KEEP,
 
-	/** Remove every entry. */
+	/** Remove every entry from the heap; a second level, shared with other instances, keeps its own. */
 	CLEAR,
 
 	/**

@@ -3,12 +3,13 @@
  */
 package dev.faascache.spring;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import dev.faascache.FaasCache;
-import dev.faascache.spring.l2.SecondLevelCache;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,8 +27,11 @@ import org.jspecify.annotations.Nullable;
  * <b>Note:</b> a write or an eviction that does not reach the second level, during an outage,
  * leaves the value it held there until its time to live runs out, and other instances may read
  * it meanwhile. A value found in the second level is kept in the heap for the heap's own time to
- * live. {@link #retrieve(Object)} and {@link #retrieve(Object, Supplier)} wait for the second
- * level, at most for its timeout, before they return.
+ * live, or for what is left of its time to live in the second level if that is shorter.
+ * {@link #retrieve(Object)} and {@link #retrieve(Object, Supplier)} wait for the second level, at
+ * most for its timeout, before they return; the value an asynchronous loader produces is cached in
+ * the heap on the thread that completes it and written to the second level from the common
+ * {@code ForkJoinPool}, so an eviction right after the load may reach the second level before it.
  */
 public class TwoLevelFaasSpringCache extends FaasSpringCache {
 
@@ -55,11 +59,24 @@ public class TwoLevelFaasSpringCache extends FaasSpringCache {
 		return this.secondLevel;
 	}
 
+	/**
+	 * Return the value the second level holds for the key, and cache it in the heap for no longer
+	 * than the second level keeps it: for what is left of its time to live there, when that is
+	 * shorter than the heap's.
+	 */
 	@Override
 	protected @Nullable Object lookupSecondLevel(Object key) {
 		Object value = this.secondLevel.get(key);
-		if (value != null) {
+		if (value == null) {
+			return null;
+		}
+		Duration left = this.secondLevel.timeToLive(key);
+		Duration heapTtl = getNativeCache().getDefaultTtl();
+		if (left == null || (heapTtl != null && heapTtl.compareTo(left) <= 0)) {
 			super.store(key, value);
+		}
+		else if (!left.isNegative() && !left.isZero()) {
+			store(key, value, left);
 		}
 		return value;
 	}
@@ -68,6 +85,18 @@ public class TwoLevelFaasSpringCache extends FaasSpringCache {
 	protected void store(Object key, Object value) {
 		super.store(key, value);
 		this.secondLevel.put(key, fromStoreValue(value));
+	}
+
+	/**
+	 * Cache the value in the heap at once, and hand its write to the second level to another
+	 * thread: the thread completing an asynchronous load may be an event loop, such as one of
+	 * Lettuce's, which a blocking call to Redis could stall, or deadlock until the timeout.
+	 */
+	@Override
+	protected void storeLoaded(Object key, Object value) {
+		super.store(key, value);
+		Object remoteValue = fromStoreValue(value);
+		CompletableFuture.runAsync(() -> this.secondLevel.put(key, remoteValue));
 	}
 
 	/**

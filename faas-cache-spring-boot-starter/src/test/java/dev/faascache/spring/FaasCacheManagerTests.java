@@ -25,7 +25,7 @@ class FaasCacheManagerTests {
 	});
 
 	@Test
-	void afterPropertiesSet_createsNamedCaches() {
+	void createsNamedCachesWhenInitialized() {
 		this.cacheManager.setCacheNames(List.of("products", "users"));
 		assertThat(this.built).isEmpty();
 		this.cacheManager.afterPropertiesSet();
@@ -34,14 +34,14 @@ class FaasCacheManagerTests {
 	}
 
 	@Test
-	void getCache_sameName_returnsSameCacheBuiltOnce() {
+	void returnsTheSameCacheForTheSameNameBuiltOnce() {
 		FaasSpringCache cache = this.cacheManager.getCache("products");
 		assertThat(this.cacheManager.getCache("products")).isSameAs(cache);
 		assertThat(this.built).containsExactly("products");
 	}
 
 	@Test
-	void getCache_eachName_getsItsOwnFaasCacheFromFactory() {
+	void givesEachNameItsOwnFaasCacheFromTheFactory() {
 		FaasSpringCache products = this.cacheManager.getCache("products");
 		FaasSpringCache users = this.cacheManager.getCache("users");
 		assertThat(products.getName()).isEqualTo("products");
@@ -52,7 +52,7 @@ class FaasCacheManagerTests {
 	}
 
 	@Test
-	void getCache_unknownNameWhenDynamic_createsIt() {
+	void createsCacheForUnknownNameWhenDynamic() {
 		this.cacheManager.setCacheNames(List.of("products"));
 		this.cacheManager.afterPropertiesSet();
 		assertThat(this.cacheManager.getCache("other")).isNotNull();
@@ -60,7 +60,7 @@ class FaasCacheManagerTests {
 	}
 
 	@Test
-	void getCache_unknownNameWhenNotDynamic_returnsNull() {
+	void returnsNullForUnknownNameWhenNotDynamic() {
 		this.cacheManager.setCacheNames(List.of("products"));
 		this.cacheManager.setDynamic(false);
 		this.cacheManager.afterPropertiesSet();
@@ -70,14 +70,14 @@ class FaasCacheManagerTests {
 	}
 
 	@Test
-	void getCache_namedButNotInitializedWhenNotDynamic_createsIt() {
+	void createsNamedCacheBeforeInitializationWhenNotDynamic() {
 		this.cacheManager.setCacheNames(List.of("products"));
 		this.cacheManager.setDynamic(false);
 		assertThat(this.cacheManager.getCache("products")).isNotNull();
 	}
 
 	@Test
-	void setAllowNullValues_false_cachesRefuseNull() {
+	void cachesRefuseNullWhenNullValuesAreNotAllowed() {
 		this.cacheManager.setAllowNullValues(false);
 		FaasSpringCache cache = this.cacheManager.getCache("products");
 		assertThat(cache.isAllowNullValues()).isFalse();
@@ -85,7 +85,7 @@ class FaasCacheManagerTests {
 	}
 
 	@Test
-	void defaults_dynamicAndNullsAllowed() {
+	void isDynamicAndAllowsNullValuesByDefault() {
 		assertThat(this.cacheManager.isDynamic()).isTrue();
 		assertThat(this.cacheManager.isAllowNullValues()).isTrue();
 		assertThat(this.cacheManager.getCache("products").isAllowNullValues()).isTrue();

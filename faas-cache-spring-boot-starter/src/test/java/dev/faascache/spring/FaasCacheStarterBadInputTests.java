@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import dev.faascache.FaasCache;
 import dev.faascache.FakeTicker;
+import dev.faascache.spring.autoconfigure.FaasCacheAutoConfiguration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -48,17 +48,17 @@ class FaasSpringCacheTests {
 	private final FaasSpringCache noNullCache = new FaasSpringCache("strict", FaasCache.builder().build(), false);
 
 	@Test
-	void getName_returnsName() {
+	void returnsItsName() {
 		assertThat(this.cache.getName()).isEqualTo("products");
 	}
 
 	@Test
-	void getNativeCache_returnsFaasCache() {
+	void exposesTheFaasCacheAsNativeCache() {
 		assertThat(this.cache.getNativeCache()).isSameAs(this.nativeCache);
 	}
 
 	@Test
-	void put_thenGet_returnsValue() {
+	void returnsValueThatWasPut() {
 		assertThat(this.cache.get("key")).isNull();
 		assertThat(this.cache.get("key", String.class)).isNull();
 		this.cache.put("key", "value");
@@ -69,7 +69,7 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void put_nullAllowed_storesNullValue() {
+	void storesNullAsNullValueWhenAllowed() {
 		this.cache.put("key", null);
 		ValueWrapper wrapper = this.cache.get("key");
 		assertThat(wrapper).isNotNull();
@@ -79,14 +79,14 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void put_nullRefused_throwsAndCachesNothing() {
+	void refusesNullWhenNotAllowedAndCachesNothing() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.noNullCache.put("key", null))
 			.withMessageContaining("is configured to not allow null values but null was provided");
 		assertThat(this.noNullCache.get("key")).isNull();
 	}
 
 	@Test
-	void get_typeMismatch_throwsNamingType() {
+	void failsNamingTheTypeOnTypeMismatch() {
 		this.cache.put("key", "value");
 		assertThatIllegalStateException().isThrownBy(() -> this.cache.get("key", Integer.class))
 			.withMessageContaining("java.lang.Integer")
@@ -94,7 +94,7 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void get_afterTtl_misses() {
+	void missesOnceTtlHasPassed() {
 		this.cache.put("key", "value");
 		this.ticker.advance(Duration.ofSeconds(59));
 		assertThat(this.cache.get("key", String.class)).isEqualTo("value");
@@ -103,13 +103,13 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void putIfAbsent_absent_storesAndReturnsNull() {
+	void putIfAbsentStoresAbsentValueAndReturnsNull() {
 		assertThat(this.cache.putIfAbsent("key", "first")).isNull();
 		assertThat(this.cache.get("key", String.class)).isEqualTo("first");
 	}
 
 	@Test
-	void putIfAbsent_present_keepsAndReturnsExisting() {
+	void putIfAbsentKeepsAndReturnsExistingValue() {
 		this.cache.put("key", "first");
 		ValueWrapper existing = this.cache.putIfAbsent("key", "second");
 		assertThat(existing).isNotNull();
@@ -118,7 +118,7 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void putIfAbsent_cachedNull_returnsWrapperOfNull() {
+	void putIfAbsentReturnsWrapperOfCachedNull() {
 		this.cache.put("key", null);
 		ValueWrapper existing = this.cache.putIfAbsent("key", "second");
 		assertThat(existing).isNotNull();
@@ -126,7 +126,7 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void putIfAbsent_concurrent_exactlyOneWins() throws Exception {
+	void concurrentPutIfAbsentLetsExactlyOneWin() throws Exception {
 		int threads = 8;
 		CountDownLatch start = new CountDownLatch(1);
 		List<CompletableFuture<ValueWrapper>> results = new ArrayList<>();
@@ -152,14 +152,14 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void evict_removesEntry() {
+	void evictRemovesTheEntry() {
 		this.cache.put("key", "value");
 		this.cache.evict("key");
 		assertThat(this.cache.get("key")).isNull();
 	}
 
 	@Test
-	void evictIfPresent_tellsWhetherEntryExisted() {
+	void evictIfPresentTellsWhetherTheEntryExisted() {
 		this.cache.put("key", "value");
 		assertThat(this.cache.evictIfPresent("key")).isTrue();
 		assertThat(this.cache.get("key")).isNull();
@@ -167,14 +167,14 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void evictIfPresent_expiredEntry_returnsFalse() {
+	void evictIfPresentReturnsFalseForExpiredEntry() {
 		this.cache.put("key", "value");
 		this.ticker.advance(Duration.ofSeconds(60));
 		assertThat(this.cache.evictIfPresent("key")).isFalse();
 	}
 
 	@Test
-	void clear_removesEverything() {
+	void clearRemovesEveryEntry() {
 		this.cache.put("one", "1");
 		this.cache.put("two", "2");
 		this.cache.clear();
@@ -184,7 +184,7 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void invalidate_tellsWhetherEntriesExisted() {
+	void invalidateTellsWhetherEntriesExisted() {
 		assertThat(this.cache.invalidate()).isFalse();
 		this.cache.put("one", "1");
 		assertThat(this.cache.invalidate()).isTrue();
@@ -193,20 +193,20 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void invalidate_onlyExpiredEntries_returnsFalse() {
+	void invalidateReturnsFalseWhenOnlyExpiredEntriesRemain() {
 		this.cache.put("one", "1");
 		this.ticker.advance(Duration.ofSeconds(60));
 		assertThat(this.cache.invalidate()).isFalse();
 	}
 
 	@Test
-	void getWithLoader_miss_loadsAndCaches() {
+	void loaderLoadsAndCachesOnMiss() {
 		assertThat(this.cache.get("key", () -> "loaded")).isEqualTo("loaded");
 		assertThat(this.cache.get("key", String.class)).isEqualTo("loaded");
 	}
 
 	@Test
-	void getWithLoader_hit_doesNotCallLoader() {
+	void loaderIsNotCalledOnHit() {
 		this.cache.put("key", "cached");
 		Callable<String> loader = () -> {
 			throw new IllegalStateException("must not be called");
@@ -215,7 +215,7 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void getWithLoader_loaderReturnsNull_cachesNull() {
+	void nullFromLoaderIsCached() {
 		AtomicInteger calls = new AtomicInteger();
 		Callable<String> loader = () -> {
 			calls.incrementAndGet();
@@ -228,14 +228,14 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void getWithLoader_loaderReturnsNullWhenRefused_throwsAndCachesNothing() {
+	void nullFromLoaderFailsAndCachesNothingWhenNullValuesAreNotAllowed() {
 		assertThatExceptionOfType(ValueRetrievalException.class).isThrownBy(() -> this.noNullCache.get("key", () -> null))
 			.withCauseInstanceOf(IllegalArgumentException.class);
 		assertThat(this.noNullCache.getNativeCache()).isEmpty();
 	}
 
 	@Test
-	void getWithLoader_loaderThrows_wrapsAndCachesNothing() {
+	void loaderFailureIsWrappedAndCachesNothing() {
 		UnsupportedOperationException failure = new UnsupportedOperationException("backend down");
 		assertThatExceptionOfType(ValueRetrievalException.class).isThrownBy(() -> this.cache.get("key", () -> {
 			throw failure;
@@ -245,7 +245,7 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void getWithLoader_concurrentCallers_callLoaderOnce() throws Exception {
+	void concurrentCallersForOneKeyCallTheLoaderOnce() throws Exception {
 		int callers = 8;
 		AtomicInteger calls = new AtomicInteger();
 		CountDownLatch release = new CountDownLatch(1);
@@ -261,7 +261,7 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void getWithLoader_concurrentCallersOfFailingLoader_allSeeFailure() throws Exception {
+	void concurrentCallersOfAFailingLoaderAllSeeTheFailure() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		AtomicInteger calls = new AtomicInteger();
 		Callable<String> loader = () -> {
@@ -284,7 +284,7 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void getWithLoader_slowLoader_doesNotBlockWritesToOtherKeys() throws Exception {
+	void slowLoaderDoesNotBlockWritesToOtherKeys() throws Exception {
 		CountDownLatch loading = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		Thread loader = new Thread(() -> this.cache.get("slow", () -> {
@@ -305,7 +305,7 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void getWithLoader_loaderAsksForSameKey_failsInsteadOfWaitingForever() {
+	void loaderAskingForItsOwnKeyFailsInsteadOfWaitingForever() {
 		assertTimeoutPreemptively(TIMEOUT, () -> assertThatExceptionOfType(ValueRetrievalException.class)
 			.isThrownBy(() -> this.cache.get("key", () -> this.cache.get("key", () -> "inner")))
 			.havingCause()
@@ -315,12 +315,12 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void retrieve_absent_returnsNull() {
+	void retrieveReturnsNullWhenAbsent() {
 		assertThat(this.cache.retrieve("key")).isNull();
 	}
 
 	@Test
-	void retrieve_present_returnsCompletedWrapper() {
+	void retrieveReturnsCompletedWrapperWhenPresent() {
 		this.cache.put("key", "value");
 		CompletableFuture<?> future = this.cache.retrieve("key");
 		assertThat(future).isCompletedWithValueMatching(
@@ -328,7 +328,7 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void retrieve_nullsRefused_returnsPlainValue() {
+	void retrieveReturnsPlainValueWhenNullValuesAreNotAllowed() {
 		this.noNullCache.put("key", "value");
 		CompletableFuture<?> future = this.noNullCache.retrieve("key");
 		assertThat(future).isNotNull();
@@ -336,7 +336,7 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void retrieveWithLoader_concurrentCallers_shareOneLoad() {
+	void concurrentAsyncCallersShareOneLoad() {
 		AtomicInteger calls = new AtomicInteger();
 		CompletableFuture<String> backend = new CompletableFuture<>();
 		CompletableFuture<String> first = this.cache.retrieve("key", () -> {
@@ -357,7 +357,7 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void retrieveWithLoader_hit_doesNotCallLoader() {
+	void asyncLoaderIsNotCalledOnHit() {
 		this.cache.put("key", null);
 		CompletableFuture<String> result = this.cache.retrieve("key", () -> {
 			throw new IllegalStateException("must not be called");
@@ -366,7 +366,7 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void retrieveWithLoader_loaderFails_propagatesAndCachesNothing() {
+	void failedAsyncLoadPropagatesAndCachesNothing() {
 		CompletableFuture<String> result = this.cache.retrieve("key",
 				() -> CompletableFuture.failedFuture(new IllegalStateException("backend down")));
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(result::get)
@@ -378,7 +378,7 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void retrieveWithLoader_loaderThrows_failsFuture() {
+	void asyncLoaderThatThrowsFailsTheFuture() {
 		CompletableFuture<String> result = this.cache.retrieve("key", () -> {
 			throw new IllegalStateException("backend down");
 		});
@@ -387,7 +387,7 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void put_valueLargerThanBudget_dropsItAndTheOldValue() {
+	void valueLargerThanTheBudgetIsDroppedWithTheOldValue() {
 		FaasSpringCache small = new FaasSpringCache("small", FaasCache.builder().maxSize("64K").build());
 		small.put("key", "old");
 		small.put("key", new byte[128 * 1024]);
@@ -396,14 +396,14 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void putIfAbsent_valueLargerThanBudget_cachesNothing() {
+	void putIfAbsentOfValueLargerThanTheBudgetCachesNothing() {
 		FaasSpringCache small = new FaasSpringCache("small", FaasCache.builder().maxSize("64K").build());
 		assertThat(small.putIfAbsent("key", new byte[128 * 1024])).isNull();
 		assertThat(small.get("key")).isNull();
 	}
 
 	@Test
-	void getWithLoader_valueLargerThanBudget_returnsItUncached() {
+	void loadedValueLargerThanTheBudgetIsReturnedUncached() {
 		FaasSpringCache small = new FaasSpringCache("small", FaasCache.builder().maxSize("64K").build());
 		byte[] large = new byte[128 * 1024];
 		assertThat(small.get("key", () -> large)).isSameAs(large);

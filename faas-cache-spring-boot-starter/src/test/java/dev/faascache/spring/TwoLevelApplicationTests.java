@@ -40,7 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * application's package.
  */
 @SpringBootTest(properties = { "faas.cache.l2.enabled=true", "faas.cache.default-ttl=60s",
-		"faas.cache.cache-names=products,prices", "management.endpoints.web.exposure.include=caches" })
+		"faas.cache.cache-names=products,prices", "management.endpoints.web.exposure.include=caches",
+		"faas.cache.l2.connect-timeout=10s", "faas.cache.l2.timeout=5s" })
 @AutoConfigureMockMvc
 @DirtiesContext
 class TwoLevelApplicationTests {
@@ -109,6 +110,7 @@ class TwoLevelApplicationTests {
 		assertThat(count("cache.l2.gets", "miss")).isEqualTo(l2Misses + 1);
 		assertThat(count("cache.l2.gets", "hit")).isEqualTo(l2Hits + 1);
 		assertThat(count("cache.l2.errors", null)).isZero();
+		assertThat(count("cache.l2.entry.errors", null)).isZero();
 		assertThat(this.meterRegistry.get("cache.l2.breaker.state").tag("cache", "products").tag("state", "closed")
 			.gauge().value()).isEqualTo(1);
 		assertThat(this.meterRegistry.get("cache.l2.breaker.state").tag("cache", "products").tag("state", "open")

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * {@code cache.evictions} counts every entry the cache removed on its own: evicted by the byte or
  * item bound, or expired.
  */
-public class FaasCacheMetrics extends CacheMeterBinder<FaasCache<?, ?>> {
+class FaasCacheMetrics extends CacheMeterBinder<FaasCache<?, ?>> {
 
 	/**
 	 * Create the meters for a cache.
@@ -30,7 +30,7 @@ public class FaasCacheMetrics extends CacheMeterBinder<FaasCache<?, ?>> {
 	 * @param cacheName the name of the cache, for the {@code cache} tag
 	 * @param tags tags to apply to all meters
 	 */
-	public FaasCacheMetrics(FaasCache<?, ?> cache, String cacheName, Iterable<Tag> tags) {
+	FaasCacheMetrics(FaasCache<?, ?> cache, String cacheName, Iterable<Tag> tags) {
 		super(cache, cacheName, tags);
 	}
 

@@ -6,8 +6,8 @@ package dev.faascache.spring.metrics;
 import java.util.Locale;
 import java.util.Objects;
 
-import dev.faascache.spring.l2.CircuitBreaker;
-import dev.faascache.spring.l2.SecondLevelCache;
+import dev.faascache.spring.CircuitBreaker;
+import dev.faascache.spring.SecondLevelCache;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,11 +18,12 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * Micrometer meters for the second level of a cache: {@code cache.l2.gets} tagged
  * {@code result=hit|miss}, the lookups the remote cache answered; {@code cache.l2.errors}, the
- * calls that failed; {@code cache.l2.skips}, the calls not made because the circuit breaker was
+ * calls that failed; {@code cache.l2.entry.errors}, the calls that failed because of their own key
+ * or value; {@code cache.l2.skips}, the calls not made because the circuit breaker was
  * open; and {@code cache.l2.breaker.state}, 1 for the breaker's state and 0 for the others, tagged
  * {@code state=closed|open|half_open}.
  */
-public class SecondLevelMetrics implements MeterBinder {
+class SecondLevelMetrics implements MeterBinder {
 
 	private final SecondLevelCache secondLevel;
 
@@ -34,7 +35,7 @@ public class SecondLevelMetrics implements MeterBinder {
 	 * @param cacheName the name of the cache, for the {@code cache} tag
 	 * @param tags tags to apply to all meters
 	 */
-	public SecondLevelMetrics(SecondLevelCache secondLevel, String cacheName, Iterable<Tag> tags) {
+	SecondLevelMetrics(SecondLevelCache secondLevel, String cacheName, Iterable<Tag> tags) {
 		this.secondLevel = Objects.requireNonNull(secondLevel, "secondLevel must not be null");
 		this.tags = Tags.concat(tags, "cache", cacheName);
 	}
@@ -54,6 +55,10 @@ public class SecondLevelMetrics implements MeterBinder {
 		FunctionCounter.builder("cache.l2.errors", this.secondLevel, SecondLevelCache::errorCount)
 			.tags(this.tags)
 			.description("The number of calls to the second level that failed.")
+			.register(registry);
+		FunctionCounter.builder("cache.l2.entry.errors", this.secondLevel, SecondLevelCache::entryErrorCount)
+			.tags(this.tags)
+			.description("The number of calls to the second level that failed because of their own key or value.")
 			.register(registry);
 		FunctionCounter.builder("cache.l2.skips", this.secondLevel, SecondLevelCache::skipCount)
 			.tags(this.tags)

@@ -68,15 +68,6 @@ public final class RedisSecondLevelConnection implements SmartLifecycle, Disposa
 	}
 
 	/**
-	 * Return whether the second level has its own connection, with its own timeouts.
-	 * @return {@code true} if it has its own Lettuce connection, {@code false} if it shares the
-	 * application's connection factory
-	 */
-	public boolean isOwnConnection() {
-		return this.ownFactory != null;
-	}
-
-	/**
 	 * Drop the second level's own connection, if it has one, so that the next command connects
 	 * afresh rather than waiting for Lettuce to reconnect.
 	 */

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -16,12 +17,18 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DatabindContext;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DefaultTyping;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.PolymorphicTypeValidator;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.TypeFactory;
+import tools.jackson.databind.type.TypeModifier;
+import tools.jackson.databind.util.LookupCache;
 
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.data.redis.serializer.SerializationException;
@@ -35,22 +42,60 @@ import org.springframework.util.ClassUtils;
  * {@code List}, carry their class in an {@code @class} property.
  * <p>
  * Reading runs the constructors and setters of the classes named in the JSON, which whoever can
- * write to Redis chooses, so a class is read back only from a trusted package: {@code java.lang},
- * {@code java.util}, {@code java.math} and {@code java.time} (without their subpackages), and the
- * packages given, with their subpackages. A value of another class fails to read with a
- * {@link SerializationException} that names the class, before the class is loaded.
+ * write to Redis chooses, so a class is read back only if it is trusted: the JDK's plain values
+ * ({@code String}, the boxed primitives, {@code BigDecimal}, {@code UUID}, the classes of
+ * {@code java.time}) and collections, and the classes of the packages given, with their
+ * subpackages. A value of another class fails to read with a {@link SerializationException} that
+ * names the class, checked by name before the class is loaded. {@code java.lang.Class}, class
+ * loaders, threads, timers and the reflection packages are never trusted, even when every package
+ * is; a name with type parameters is refused; and a {@code Class} is never read from its name,
+ * not even in a {@code Class<?>} field of a trusted type.
  * <p>
  * Unknown properties are ignored, so that a value written by an older version of a class is read
  * by a newer one that lost a field.
+ * <p>
+ * Whatever the class of a value throws while it is written or read, {@link LinkageError}s and
+ * {@link StackOverflowError}s included, fails with a {@link SerializationException}, so that the
+ * caller can tell it from a failure of Redis.
  */
 public final class TypedJsonRedisSerializer implements RedisSerializer<Object> {
 
 	/**
 	 * Trusts every package, in place of a list of packages.
 	 */
-	public static final String TRUST_ALL = "*";
+	static final String TRUST_ALL = "*";
 
-	private static final Set<String> JDK_PACKAGES = Set.of("java.lang", "java.util", "java.math", "java.time");
+	/** Classes of the JDK that values may be read back as: plain values and collections. */
+	private static final Set<String> JDK_TYPES = Set.of("java.lang.Object", "java.lang.String", "java.lang.Boolean",
+			"java.lang.Character", "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
+			"java.lang.Float", "java.lang.Double", "java.lang.Number", "java.math.BigInteger", "java.math.BigDecimal",
+			"java.util.UUID", "java.util.Date", "java.util.Locale", "java.util.Currency", "java.util.Optional",
+			"java.util.OptionalInt", "java.util.OptionalLong", "java.util.OptionalDouble", "java.util.Collection",
+			"java.util.List", "java.util.Set", "java.util.SortedSet", "java.util.NavigableSet", "java.util.Queue",
+			"java.util.Deque", "java.util.Map", "java.util.SortedMap", "java.util.NavigableMap", "java.util.ArrayList",
+			"java.util.LinkedList", "java.util.ArrayDeque", "java.util.HashSet", "java.util.LinkedHashSet",
+			"java.util.TreeSet", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap",
+			"java.util.EnumMap", "java.util.Arrays$ArrayList");
+
+	/** Prefixes of the names of the JDK's immutable and wrapped collections, and java.time's values. */
+	private static final List<String> JDK_TYPE_PREFIXES = List.of("java.util.ImmutableCollections$",
+			"java.util.Collections$Unmodifiable", "java.util.Collections$Singleton", "java.util.Collections$Empty",
+			"java.util.Collections$Synchronized", "java.time.");
+
+	/**
+	 * Classes never read back, {@value #TRUST_ALL} or not: creating them, or reading their name,
+	 * loads or runs code, or starts threads.
+	 */
+	private static final Set<String> NEVER_TRUSTED = Set.of("java.lang.Class", "java.lang.ClassLoader",
+			"java.lang.Thread", "java.lang.ThreadGroup", "java.lang.Runtime", "java.lang.ProcessBuilder",
+			"java.lang.System", "java.util.Timer", "java.util.ServiceLoader");
+
+	private static final Set<String> PRIMITIVES = Set.of("boolean", "byte", "char", "short", "int", "long", "float",
+			"double", "void");
+
+	/** A class name as {@link Class#getName()} gives it, with no type parameters. */
+	private static final Pattern CLASS_NAME = Pattern
+		.compile("\\[*(?:[ZBCSIJFD]|L[\\p{L}\\p{N}_$.]+;)|[\\p{L}\\p{N}_$.]+");
 
 	private final List<String> trustedPackages;
 
@@ -72,6 +117,8 @@ public final class TypedJsonRedisSerializer implements RedisSerializer<Object> {
 		this.classLoader = Objects.requireNonNull(classLoader, "classLoader must not be null");
 		this.mapper = JsonMapper.builder()
 			.activateDefaultTypingAsProperty(new TrustedTypes(), DefaultTyping.NON_FINAL, "@class")
+			.addModule(noClassNames())
+			.typeFactory(new TrustedTypeFactory())
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.build();
 	}
@@ -81,23 +128,35 @@ public final class TypedJsonRedisSerializer implements RedisSerializer<Object> {
 	 * @param className the class name, as {@link Class#getName()} gives it
 	 * @return {@code true} if the class is in a trusted package
 	 */
-	public boolean isTrusted(String className) {
-		String name = className;
-		while (name.startsWith("[")) {
-			name = name.substring(1);
+	boolean isTrusted(String className) {
+		if (!CLASS_NAME.matcher(className).matches()) {
+			return false;
 		}
+		String name = className.replaceFirst("^\\[+", "");
 		if (name.length() == 1) {
 			return true;
 		}
-		if (name.startsWith("L") && name.endsWith(";")) {
+		if (name.startsWith("L") && name.endsWith(";") && className.startsWith("[")) {
 			name = name.substring(1, name.length() - 1);
 		}
-		if (this.trustAll) {
+		if (NEVER_TRUSTED.contains(name) || name.startsWith("java.lang.reflect.") || name.startsWith("java.lang.invoke.")) {
+			return false;
+		}
+		if (this.trustAll || JDK_TYPES.contains(name) || isJdkValue(name)) {
 			return true;
 		}
 		String packageName = (name.lastIndexOf('.') > 0) ? name.substring(0, name.lastIndexOf('.')) : "";
-		return JDK_PACKAGES.contains(packageName) || this.trustedPackages.stream()
+		return this.trustedPackages.stream()
 			.anyMatch((trusted) -> packageName.equals(trusted) || packageName.startsWith(trusted + "."));
+	}
+
+	private static boolean isJdkValue(String name) {
+		for (String prefix : JDK_TYPE_PREFIXES) {
+			if (name.startsWith(prefix) && name.indexOf('.', prefix.length()) < 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override
@@ -115,6 +174,9 @@ public final class TypedJsonRedisSerializer implements RedisSerializer<Object> {
 		catch (JacksonException ex) {
 			throw new SerializationException("Could not write a value of " + value.getClass() + " as JSON: "
 					+ ex.getOriginalMessage(), ex);
+		}
+		catch (RuntimeException | LinkageError | StackOverflowError ex) {
+			throw new SerializationException("Could not write a value of " + value.getClass() + " as JSON: " + ex, ex);
 		}
 		return out.toByteArray();
 	}
@@ -136,6 +198,13 @@ public final class TypedJsonRedisSerializer implements RedisSerializer<Object> {
 		catch (JacksonException ex) {
 			throw new SerializationException("Could not read a value from JSON: " + ex.getOriginalMessage(), ex);
 		}
+		catch (SerializationException ex) {
+			throw ex;
+		}
+		catch (RuntimeException | LinkageError | StackOverflowError ex) {
+			// thrown by the class of the value, not by Redis
+			throw new SerializationException("Could not read a value from JSON: " + ex, ex);
+		}
 	}
 
 	private Class<?> trustedClass(String className) {
@@ -150,9 +219,62 @@ public final class TypedJsonRedisSerializer implements RedisSerializer<Object> {
 		}
 	}
 
+	/**
+	 * Return a module that refuses to read a {@link Class} from its name anywhere in a value, such
+	 * as in a {@code Class<?>} field of a trusted type, because reading it loads and initialises
+	 * the class.
+	 */
+	@SuppressWarnings("unchecked")
+	private static SimpleModule noClassNames() {
+		return new SimpleModule().addDeserializer((Class<Class<?>>) (Class<?>) Class.class, new ValueDeserializer<>() {
+
+			@Override
+			public Class<?> deserialize(JsonParser parser, DeserializationContext context) {
+				throw new SerializationException("Did not read a java.lang.Class: reading one loads and initialises "
+						+ "the class it names, which whoever writes to Redis chooses");
+			}
+
+		});
+	}
+
 	private static String untrusted(String className) {
 		return "Did not read a value of class " + className + ": its package is not trusted; add it to "
 				+ "faas.cache.l2.trusted-packages if whoever writes to this Redis may create its instances";
+	}
+
+	/**
+	 * Loads no class by name that is not trusted: Jackson loads, and initialises, the classes
+	 * named by type ids, by their type parameters and by {@code Class} fields through here, and
+	 * checks only the raw class of a type id with type parameters against the validator.
+	 */
+	private final class TrustedTypeFactory extends TypeFactory {
+
+		TrustedTypeFactory() {
+		}
+
+		private TrustedTypeFactory(LookupCache<Object, JavaType> cache, TypeModifier[] modifiers,
+				@Nullable ClassLoader classLoader) {
+			super(cache, modifiers, classLoader);
+		}
+
+		@Override
+		public Class<?> findClass(String className) throws ClassNotFoundException {
+			if (!PRIMITIVES.contains(className) && !isTrusted(className)) {
+				throw new ClassNotFoundException(untrusted(className));
+			}
+			return super.findClass(className);
+		}
+
+		@Override
+		public TypeFactory snapshot() {
+			return new TrustedTypeFactory(this._typeCache.snapshot(), this._modifiers, this._classLoader);
+		}
+
+		@Override
+		public TypeFactory withClassLoader(ClassLoader classLoader) {
+			return new TrustedTypeFactory(this._typeCache, this._modifiers, classLoader);
+		}
+
 	}
 
 	/**

@@ -37,7 +37,7 @@ class FaasCacheMetricsTests {
 	}
 
 	@Test
-	void evictions_countBoundEvictionsAndExpirations() {
+	void evictionsCountBoundEvictionsAndExpirations() {
 		this.cache.put("a", "1");
 		this.cache.put("b", "2");
 		this.cache.put("c", "3");
@@ -49,7 +49,7 @@ class FaasCacheMetricsTests {
 	}
 
 	@Test
-	void rejections_countValuesLargerThanBudget() {
+	void rejectionsCountValuesLargerThanTheBudget() {
 		assertThat(counter("cache.rejections")).isZero();
 		assertThatExceptionOfType(EntryTooLargeException.class)
 			.isThrownBy(() -> this.cache.put("big", new byte[128 * 1024]));
@@ -57,14 +57,14 @@ class FaasCacheMetricsTests {
 	}
 
 	@Test
-	void heap_reportsBytesUsedAndBudget() {
+	void heapMetersReportBytesUsedAndBudget() {
 		this.cache.put("a", "1");
 		assertThat(gauge("cache.heap.used")).isEqualTo(this.cache.getByteSize());
 		assertThat(gauge("cache.heap.max")).isEqualTo(64 * 1024);
 	}
 
 	@Test
-	void meters_carryCacheNameAndGivenTags() {
+	void metersCarryCacheNameAndGivenTags() {
 		assertThat(this.registry.get("cache.gets").tag("cache", "products").tag("region", "eu").meters()).hasSize(2);
 	}
 

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
  */
-package dev.faascache.spring.l2;
+package dev.faascache.spring;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,7 +27,16 @@ final class ErrorLog {
 
 	private final AtomicLong unlogged = new AtomicLong();
 
-	ErrorLog(Ticker ticker, Duration interval) {
+	private final String failure;
+
+	/**
+	 * Create a log.
+	 * @param ticker the source of time
+	 * @param interval the shortest time between two warnings
+	 * @param failure what failed, before the operation, such as "failed to"
+	 */
+	ErrorLog(Ticker ticker, Duration interval, String failure) {
+		this.failure = failure;
 		this.ticker = ticker;
 		this.intervalNanos = interval.toNanos();
 		this.nextLogAt = new AtomicLong(ticker.read());
@@ -39,12 +48,12 @@ final class ErrorLog {
 	 * @param operation what the cache asked of it, such as "get"
 	 * @param ex the error
 	 */
-	void error(String cacheName, String operation, RuntimeException ex) {
+	void error(String cacheName, String operation, Throwable ex) {
 		long now = this.ticker.read();
 		long next = this.nextLogAt.get();
 		if (now - next >= 0 && this.nextLogAt.compareAndSet(next, now + this.intervalNanos)) {
 			long skipped = this.unlogged.getAndSet(0);
-			logger.warn("Second level of cache '" + cacheName + "' failed to " + operation
+			logger.warn("Second level of cache '" + cacheName + "' " + this.failure + " " + operation
 					+ "; going on without it" + ((skipped > 0) ? " (" + skipped + " more errors since the last report)" : "")
 					+ ": " + ex);
 		}
@@ -52,7 +61,7 @@ final class ErrorLog {
 			this.unlogged.incrementAndGet();
 		}
 		if (logger.isDebugEnabled()) {
-			logger.debug("Second level of cache '" + cacheName + "' failed to " + operation, ex);
+			logger.debug("Second level of cache '" + cacheName + "' " + this.failure + " " + operation, ex);
 		}
 	}
 

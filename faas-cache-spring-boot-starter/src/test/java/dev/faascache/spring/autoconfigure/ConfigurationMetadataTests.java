@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
  */
-package dev.faascache.spring;
+package dev.faascache.spring.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;

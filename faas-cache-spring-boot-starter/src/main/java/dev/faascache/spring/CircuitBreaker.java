@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
  */
-package dev.faascache.spring.l2;
+package dev.faascache.spring;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -76,7 +76,8 @@ public final class CircuitBreaker {
 	/**
 	 * Ask whether a call may go to the remote cache now. When the breaker has been open for long
 	 * enough, the first caller to ask becomes the probe. A caller that is allowed must report the
-	 * outcome with {@link #recordSuccess()} or {@link #recordFailure()}.
+	 * outcome with {@link #recordSuccess()}, {@link #recordFailure()} or {@link #release()}, whatever
+	 * it throws, or else a probe leaves the breaker half-open for good.
 	 * @return {@code true} if the call may go ahead, {@code false} if it must skip the remote cache
 	 */
 	public boolean tryAcquire() {
@@ -89,8 +90,13 @@ public final class CircuitBreaker {
 			try {
 				this.beforeProbe.run();
 			}
-			catch (RuntimeException ex) {
-				// the probe itself tells whether the remote cache is back
+			catch (Throwable ex) {
+				if (isFatal(ex)) {
+					// the probe will not run: give the next caller the chance to probe
+					release();
+					throw ex;
+				}
+				// otherwise the probe itself tells whether the remote cache is back
 			}
 			return true;
 		}
@@ -117,6 +123,27 @@ public final class CircuitBreaker {
 		else if (current == State.CLOSED && this.failures.incrementAndGet() >= this.failureThreshold) {
 			open(State.CLOSED);
 		}
+	}
+
+	/**
+	 * Record that a call allowed by {@link #tryAcquire()} ended without telling whether the remote
+	 * cache works, such as one that failed on its own key or value: the breaker stays as it was,
+	 * and if that call was the probe, the breaker opens again without waiting, so that the next
+	 * call probes.
+	 */
+	public void release() {
+		this.state.compareAndSet(State.HALF_OPEN, State.OPEN);
+	}
+
+	/**
+	 * Return whether an error must reach the caller even though it came from the remote cache: a
+	 * {@link VirtualMachineError} such as {@link OutOfMemoryError}, after which the JVM may not be
+	 * able to go on, but not a {@link StackOverflowError}, which deeply nested data may cause.
+	 * @param ex the error
+	 * @return {@code true} if it must be rethrown
+	 */
+	static boolean isFatal(Throwable ex) {
+		return ex instanceof VirtualMachineError && !(ex instanceof StackOverflowError);
 	}
 
 	private void open(State from) {

@@ -1,16 +1,14 @@
 /*
  * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
  */
-package dev.faascache.spring;
-
-import java.util.LinkedHashSet;
-import java.util.Set;
+package dev.faascache.spring.autoconfigure;
 
 import dev.faascache.FaasCache;
 import dev.faascache.RemovalListener;
 import dev.faascache.Sizer;
 import dev.faascache.Ticker;
-import dev.faascache.spring.l2.SecondLevel;
+import dev.faascache.spring.FaasCacheManager;
+import dev.faascache.spring.SecondLevel;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
 import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizers;
+import org.springframework.boot.cache.autoconfigure.CacheProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.cache.CacheManager;
@@ -31,7 +30,9 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration that makes {@link FaasCacheManager} the Spring {@link CacheManager} when
- * caching is enabled with {@code @EnableCaching}, configured by {@link FaasCacheProperties}.
+ * caching is enabled with {@code @EnableCaching}, configured by {@link FaasCacheProperties}. The
+ * caches named by {@code spring.cache.cache-names} are created at startup too, as with Spring
+ * Boot's own cache managers.
  * <p>
  * Backs off when the application defines its own {@link CacheManager} (or a bean named
  * {@code cacheResolver}), and when {@code spring.cache.type} is set, {@code none} included. A
@@ -49,21 +50,24 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnBean(CacheAspectSupport.class)
 @ConditionalOnMissingBean(value = CacheManager.class, name = "cacheResolver")
 @Conditional(CacheTypeNotSetCondition.class)
-@EnableConfigurationProperties(FaasCacheProperties.class)
+@EnableConfigurationProperties({ FaasCacheProperties.class, CacheProperties.class })
 @Import({ FaasCacheMetricsConfiguration.class, FaasCacheCracConfiguration.class, FaasCacheRedisConfiguration.class })
 public final class FaasCacheAutoConfiguration {
 
 	@Bean
+	CacheSettings faasCacheSettings(FaasCacheProperties properties) {
+		return new CacheSettings(properties);
+	}
+
+	@Bean
 	@SuppressWarnings("unchecked")
-	FaasCacheManager cacheManager(FaasCacheProperties properties, ObjectProvider<Ticker> ticker,
-			ObjectProvider<Sizer> sizer, ObjectProvider<RemovalListener<?, ?>> removalListener,
-			ObjectProvider<CacheManagerCustomizer<?>> customizers, ObjectProvider<SecondLevel> secondLevel) {
-		FaasCacheManager cacheManager = new FaasCacheManager(new ConfiguredCacheFactory(properties,
-				ticker.getIfAvailable(), sizer.getIfAvailable(),
-				(RemovalListener<Object, Object>) removalListener.getIfAvailable()));
-		Set<String> cacheNames = new LinkedHashSet<>(properties.getCacheNames());
-		cacheNames.addAll(properties.getCaches().keySet());
-		cacheManager.setCacheNames(cacheNames);
+	FaasCacheManager cacheManager(FaasCacheProperties properties, CacheProperties springCacheProperties,
+			CacheSettings settings, ObjectProvider<Ticker> ticker, ObjectProvider<Sizer> sizer,
+			ObjectProvider<RemovalListener<?, ?>> removalListener, ObjectProvider<CacheManagerCustomizer<?>> customizers,
+			ObjectProvider<SecondLevel> secondLevel) {
+		FaasCacheManager cacheManager = new FaasCacheManager(settings.cacheFactory(ticker.getIfAvailable(),
+				sizer.getIfAvailable(), (RemovalListener<Object, Object>) removalListener.getIfAvailable()));
+		cacheManager.setCacheNames(settings.cacheNames(springCacheProperties.getCacheNames()));
 		cacheManager.setDynamic(properties.isDynamic());
 		cacheManager.setAllowNullValues(properties.isAllowNullValues());
 		cacheManager.setSecondLevel(secondLevel(properties, secondLevel));
@@ -72,9 +76,7 @@ public final class FaasCacheAutoConfiguration {
 
 	private static @Nullable SecondLevel secondLevel(FaasCacheProperties properties,
 			ObjectProvider<SecondLevel> secondLevel) {
-		// checks every l2 setting, so that a bad one fails startup even when no cache has a second level
-		new ConfiguredSecondLevel(properties);
-		String enabling = ConfiguredSecondLevel.enablingProperty(properties);
+		String enabling = CacheSettings.enablingProperty(properties);
 		if (enabling == null) {
 			return null;
 		}

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
  */
-package dev.faascache.spring;
+package dev.faascache.spring.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,16 +13,24 @@ import dev.faascache.FakeTicker;
 import dev.faascache.RemovalCause;
 import dev.faascache.RemovalListener;
 import dev.faascache.Sizer;
-import dev.faascache.spring.l2.SecondLevel;
+import dev.faascache.spring.FaasCacheManager;
+import dev.faascache.spring.FaasSpringCache;
+import dev.faascache.spring.SecondLevel;
+import dev.faascache.spring.TwoLevelFaasSpringCache;
 import dev.faascache.spring.metrics.FaasCacheMeterBinderProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
+import org.springframework.boot.cache.autoconfigure.metrics.CacheMetricsAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -85,6 +93,24 @@ class FaasCacheAutoConfigurationTests {
 				assertBounds(cacheManager, "users", "8M", 10000L, Duration.ofMinutes(5));
 				assertBounds(cacheManager, "orders", "128M", 5L, Duration.ofSeconds(60));
 				assertThat(cacheManager.getCache("products").isAllowNullValues()).isFalse();
+			});
+	}
+
+	@Test
+	void createsCachesNamedBySpringCacheCacheNamesAtStartupWithTheirMeters() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+					CacheMetricsAutoConfiguration.class))
+			.withPropertyValues("spring.cache.cache-names=products,users", "faas.cache.cache-names=orders",
+					"faas.cache.dynamic=false", "faas.cache.max-items=5")
+			.run((context) -> {
+				FaasCacheManager cacheManager = context.getBean(FaasCacheManager.class);
+				assertThat(cacheManager.getCacheNames()).containsExactly("orders", "products", "users");
+				assertThat(cacheManager.getCache("users").getNativeCache().getMaxItems()).hasValue(5L);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.find("cache.gets").tag("cache", "products").meters()).hasSize(2);
+				assertThat(registry.find("cache.heap.used").tag("cache", "users").gauge()).isNotNull();
 			});
 	}
 

@@ -1,19 +1,24 @@
 /*
  * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
  */
-package dev.faascache.spring;
+package dev.faascache.spring.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import dev.faascache.Ticker;
-import dev.faascache.spring.l2.CircuitBreaker;
-import dev.faascache.spring.l2.SecondLevel;
+import dev.faascache.spring.CircuitBreaker;
+import dev.faascache.spring.SecondLevel;
+import dev.faascache.spring.autoconfigure.FaasCacheProperties.L2;
 import dev.faascache.spring.redis.RedisSecondLevelConnection;
 import dev.faascache.spring.redis.TypedJsonRedisSerializer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -22,6 +27,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -31,6 +37,7 @@ import org.springframework.data.redis.cache.BatchStrategies;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.cache.RedisCacheWriter;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
@@ -52,6 +59,8 @@ import org.springframework.util.ClassUtils;
 @Conditional(SecondLevelEnabledCondition.class)
 class FaasCacheRedisConfiguration {
 
+	private static final Log logger = LogFactory.getLog(FaasCacheRedisConfiguration.class);
+
 	private static final String MASTER_REPLICA_NODES = "spring.data.redis.masterreplica.nodes";
 
 	private static final String JACKSON = "tools.jackson.databind.json.JsonMapper";
@@ -61,33 +70,51 @@ class FaasCacheRedisConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RedisSecondLevelConnection faasCacheRedisConnection(FaasCacheProperties properties,
+	RedisSecondLevelConnection faasCacheRedisConnection(CacheSettings settings,
 			RedisConnectionFactory redisConnectionFactory,
 			ObjectProvider<RedisStaticMasterReplicaConfiguration> masterReplica, Environment environment) {
-		SecondLevelProperties l2 = new ConfiguredSecondLevel(properties).properties();
+		L2 l2 = settings.secondLevel();
 		boolean copyable = masterReplica.getIfAvailable() == null && !environment.containsProperty(MASTER_REPLICA_NODES);
 		return new RedisSecondLevelConnection(redisConnectionFactory, copyable, l2.getTimeout(), l2.getConnectTimeout());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	SecondLevel faasCacheSecondLevel(FaasCacheProperties properties, RedisSecondLevelConnection connection,
-			ObjectProvider<Ticker> ticker, BeanFactory beanFactory) {
-		ConfiguredSecondLevel settings = new ConfiguredSecondLevel(properties);
-		SecondLevelProperties l2 = settings.properties();
+	SecondLevel faasCacheSecondLevel(FaasCacheProperties properties, CacheSettings settings,
+			RedisSecondLevelConnection connection, ObjectProvider<Ticker> ticker, BeanFactory beanFactory) {
+		L2 l2 = settings.secondLevel();
 		ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
 		RedisCacheManager redisCacheManager = redisCacheManager(settings, connection.getConnectionFactory(),
 				serializer(l2, trustedPackages(l2, beanFactory), classLoader), properties.isAllowNullValues());
 		Ticker time = ticker.getIfAvailable(Ticker::systemTicker);
 		CircuitBreaker circuitBreaker = new CircuitBreaker(time, l2.getCircuitBreaker().getFailureThreshold(),
 				l2.getCircuitBreaker().getOpenDuration(), connection::reconnect);
-		return new SecondLevel((name) -> settings.isEnabled(name) ? redisCacheManager.getCache(name) : null,
-				circuitBreaker, time, l2.getLogInterval(), (ex) -> !(ex instanceof SerializationException));
+		return new SecondLevel((name) -> settings.hasSecondLevel(name) ? redisCacheManager.getCache(name) : null,
+				circuitBreaker, time, l2.getLogInterval(), SerializationException.class::isInstance,
+				(name, key) -> timeToLive(connection.getConnectionFactory(), keyPrefix(settings) + name + "::" + key));
 	}
 
-	private static RedisCacheManager redisCacheManager(ConfiguredSecondLevel settings,
+	/**
+	 * Return the time a Redis key has left: {@code null} if it does not expire, zero if it is gone.
+	 */
+	private static @Nullable Duration timeToLive(RedisConnectionFactory connectionFactory, String key) {
+		try (RedisConnection connection = connectionFactory.getConnection()) {
+			Long millis = connection.keyCommands().pTtl(key.getBytes(StandardCharsets.UTF_8), TimeUnit.MILLISECONDS);
+			if (millis == null || millis == -1) {
+				return null;
+			}
+			return Duration.ofMillis(Math.max(millis, 0));
+		}
+	}
+
+	private static String keyPrefix(CacheSettings settings) {
+		String keyPrefix = settings.secondLevel().getKeyPrefix();
+		return (keyPrefix != null) ? keyPrefix : "";
+	}
+
+	private static RedisCacheManager redisCacheManager(CacheSettings settings,
 			RedisConnectionFactory connectionFactory, RedisSerializer<Object> serializer, boolean allowNullValues) {
-		String keyPrefix = (settings.properties().getKeyPrefix() != null) ? settings.properties().getKeyPrefix() : "";
+		String keyPrefix = keyPrefix(settings);
 		RedisCacheConfiguration base = RedisCacheConfiguration.defaultCacheConfig()
 			.serializeValuesWith(SerializationPair.fromSerializer(serializer))
 			.computePrefixWith((name) -> keyPrefix + name + "::");
@@ -96,14 +123,14 @@ class FaasCacheRedisConfiguration {
 		}
 		Map<String, RedisCacheConfiguration> perCache = new HashMap<>();
 		for (String name : settings.configuredNames()) {
-			perCache.put(name, withTtl(base, settings.ttl(name)));
+			perCache.put(name, withTtl(base, settings.secondLevelTtl(name)));
 		}
 		// immediate writes, so that a failed write is counted and tells the breaker, and an eviction
 		// cannot overtake the write before it
 		RedisCacheWriter writer = RedisCacheWriter.create(connectionFactory,
 				(configurer) -> configurer.batchStrategy(BatchStrategies.scan(CLEAR_BATCH)).immediateWrites(true));
 		RedisCacheManager cacheManager = RedisCacheManager.builder(writer)
-			.cacheDefaults(withTtl(base, settings.defaultTtl()))
+			.cacheDefaults(withTtl(base, settings.defaultSecondLevelTtl()))
 			.withInitialCacheConfigurations(perCache)
 			.build();
 		cacheManager.afterPropertiesSet();
@@ -111,18 +138,27 @@ class FaasCacheRedisConfiguration {
 	}
 
 	private static RedisCacheConfiguration withTtl(RedisCacheConfiguration configuration, @Nullable Duration ttl) {
-		return (ttl != null) ? configuration.entryTtl(ttl) : configuration;
+		return PropertyMapper.get().from(ttl).to(configuration, RedisCacheConfiguration::entryTtl);
 	}
 
-	private static List<String> trustedPackages(SecondLevelProperties l2, BeanFactory beanFactory) {
+	private static List<String> trustedPackages(L2 l2, BeanFactory beanFactory) {
 		List<String> trusted = new ArrayList<>(l2.getTrustedPackages());
 		if (AutoConfigurationPackages.has(beanFactory)) {
-			trusted.addAll(AutoConfigurationPackages.get(beanFactory));
+			for (String applicationPackage : AutoConfigurationPackages.get(beanFactory)) {
+				if (CacheSettings.isTooBroad(applicationPackage)) {
+					logger.warn("Values read from Redis are not trusted for the application's package '" + applicationPackage
+							+ "': with its subpackages it holds most of the classpath. Name the packages of the cached "
+							+ "types in faas.cache.l2.trusted-packages");
+				}
+				else {
+					trusted.add(applicationPackage);
+				}
+			}
 		}
 		return trusted;
 	}
 
-	private static RedisSerializer<Object> serializer(SecondLevelProperties l2, List<String> trustedPackages,
+	private static RedisSerializer<Object> serializer(L2 l2, List<String> trustedPackages,
 			@Nullable ClassLoader classLoader) {
 		ClassLoader loader = (classLoader != null) ? classLoader : FaasCacheRedisConfiguration.class.getClassLoader();
 		return switch (l2.getSerialization()) {

@@ -1,11 +1,13 @@
 /*
  * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
  */
-package dev.faascache.spring;
+package dev.faascache.spring.autoconfigure;
 
 import java.time.Clock;
 
 import dev.faascache.Ticker;
+import dev.faascache.spring.FaasCacheManager;
+import dev.faascache.spring.FaasCacheRestoreHandler;
 import org.crac.Resource;
 
 import org.springframework.beans.factory.ObjectProvider;

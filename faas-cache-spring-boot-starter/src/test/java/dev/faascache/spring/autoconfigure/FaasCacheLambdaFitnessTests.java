@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
  */
-package dev.faascache.spring;
+package dev.faascache.spring.autoconfigure;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -9,6 +9,10 @@ import java.util.stream.Collectors;
 import dev.faascache.ByteSize;
 import dev.faascache.FaasCache;
 import dev.faascache.Sizer;
+import dev.faascache.spring.FaasCacheManager;
+import dev.faascache.spring.FaasCacheRestoreHandler;
+import dev.faascache.spring.FaasSpringCache;
+import dev.faascache.spring.RestorePolicy;
 import org.crac.Resource;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,11 @@
 /*
  * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
  */
-package dev.faascache.spring.l2;
+package dev.faascache.spring;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -20,7 +21,7 @@ import org.springframework.cache.Cache;
  * <pre class="code">
  * SecondLevel secondLevel = new SecondLevel(redisCacheManager::getCache,
  *         new CircuitBreaker(ticker, 3, Duration.ofSeconds(10), () -&gt; {}), ticker,
- *         Duration.ofMinutes(1), (ex) -&gt; !(ex instanceof SerializationException));
+ *         Duration.ofMinutes(1), (ex) -&gt; ex instanceof SerializationException, null);
  * faasCacheManager.setSecondLevel(secondLevel);
  * </pre>
  */
@@ -32,7 +33,11 @@ public final class SecondLevel {
 
 	private final ErrorLog errorLog;
 
-	private final Predicate<RuntimeException> outage;
+	private final ErrorLog entryErrorLog;
+
+	private final Predicate<Throwable> entryFailure;
+
+	private final @Nullable BiFunction<String, String, @Nullable Duration> timeToLive;
 
 	/**
 	 * Create a second level.
@@ -41,18 +46,26 @@ public final class SecondLevel {
 	 * @param circuitBreaker the breaker shared by all caches
 	 * @param ticker the source of time for the error log, the one of the breaker
 	 * @param logInterval the shortest time between two logged errors
-	 * @param outage tells the errors that mean the remote server is unreachable or too slow, which
-	 * count towards opening the breaker, from those where it answered, such as a value that could
-	 * not be read back
-	 * @throws NullPointerException if an argument is {@code null}
+	 * @param entryFailure tells the failures caused by the key or the value of one call, such as a
+	 * value that could not be written or read back, which are that call's problem only and leave
+	 * the breaker as it is, from those of the remote server, which count towards opening it
+	 * @param timeToLive returns, for a cache name and the text of a key in the remote cache (its
+	 * type and canonical value, as the remote cache is given it), the time its entry has left there: {@code null} if it does not
+	 * expire, zero if it is gone; or {@code null} if the remote cache cannot tell, in which case
+	 * an entry read from it is kept in the heap for the heap's time to live
+	 * @throws NullPointerException if an argument other than {@code timeToLive} is {@code null}
 	 */
 	public SecondLevel(Function<String, @Nullable Cache> remoteCaches, CircuitBreaker circuitBreaker, Ticker ticker,
-			Duration logInterval, Predicate<RuntimeException> outage) {
+			Duration logInterval, Predicate<Throwable> entryFailure,
+			@Nullable BiFunction<String, String, @Nullable Duration> timeToLive) {
 		this.remoteCaches = Objects.requireNonNull(remoteCaches, "remoteCaches must not be null");
 		this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker must not be null");
-		this.errorLog = new ErrorLog(Objects.requireNonNull(ticker, "ticker must not be null"),
-				Objects.requireNonNull(logInterval, "logInterval must not be null"));
-		this.outage = Objects.requireNonNull(outage, "outage must not be null");
+		Objects.requireNonNull(ticker, "ticker must not be null");
+		Objects.requireNonNull(logInterval, "logInterval must not be null");
+		this.errorLog = new ErrorLog(ticker, logInterval, "failed to");
+		this.entryErrorLog = new ErrorLog(ticker, logInterval, "could not use the key or value of a call to");
+		this.entryFailure = Objects.requireNonNull(entryFailure, "entryFailure must not be null");
+		this.timeToLive = timeToLive;
 	}
 
 	/**
@@ -62,16 +75,9 @@ public final class SecondLevel {
 	 */
 	public @Nullable SecondLevelCache cache(String name) {
 		Cache remote = this.remoteCaches.apply(name);
-		return (remote != null) ? new SecondLevelCache(name, remote, this.circuitBreaker, this.errorLog, this.outage)
+		return (remote != null) ? new SecondLevelCache(name, remote, this.circuitBreaker, this.errorLog,
+				this.entryErrorLog, this.entryFailure, this.timeToLive)
 				: null;
-	}
-
-	/**
-	 * Return the circuit breaker shared by all caches.
-	 * @return the breaker
-	 */
-	public CircuitBreaker getCircuitBreaker() {
-		return this.circuitBreaker;
 	}
 
 }

@@ -1,8 +1,9 @@
 /*
  * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
  */
-package dev.faascache.spring;
+package dev.faascache.spring.autoconfigure;
 
+import dev.faascache.spring.FaasSpringCache;
 import dev.faascache.spring.metrics.FaasCacheMeterBinderProvider;
 import io.micrometer.core.instrument.binder.MeterBinder;
 

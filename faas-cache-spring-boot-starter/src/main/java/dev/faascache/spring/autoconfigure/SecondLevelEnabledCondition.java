@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
  */
-package dev.faascache.spring;
+package dev.faascache.spring.autoconfigure;
 
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -20,9 +20,9 @@ class SecondLevelEnabledCondition extends SpringBootCondition {
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		ConditionMessage.Builder message = ConditionMessage.forCondition("FaasCache second level");
 		FaasCacheProperties properties = Binder.get(context.getEnvironment())
-			.bind(ConfiguredCacheFactory.PREFIX, FaasCacheProperties.class)
+			.bind(CacheSettings.PREFIX, FaasCacheProperties.class)
 			.orElseGet(FaasCacheProperties::new);
-		String property = ConfiguredSecondLevel.enablingProperty(properties);
+		String property = CacheSettings.enablingProperty(properties);
 		if (property != null) {
 			return ConditionOutcome.match(message.because(property + " is true"));
 		}

@@ -1,16 +1,17 @@
 /*
  * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
  */
-package dev.faascache.spring.l2;
+package dev.faascache.spring;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.faascache.FakeTicker;
-import dev.faascache.spring.l2.CircuitBreaker.State;
+import dev.faascache.spring.CircuitBreaker.State;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -93,6 +94,41 @@ class CircuitBreakerTests {
 		this.ticker.advance(Duration.ofSeconds(1));
 		assertThat(breaker.tryAcquire()).isTrue();
 		assertThat(breaker.getState()).isEqualTo(State.HALF_OPEN);
+	}
+
+	@Test
+	void probeGoesAheadWhenPreparingItThrowsAnError() {
+		CircuitBreaker breaker = new CircuitBreaker(this.ticker, 1, Duration.ofSeconds(1), () -> {
+			throw new NoClassDefFoundError("io/lettuce/core/RedisClient");
+		});
+		breaker.recordFailure();
+		this.ticker.advance(Duration.ofSeconds(1));
+		assertThat(breaker.tryAcquire()).isTrue();
+		assertThat(breaker.getState()).isEqualTo(State.HALF_OPEN);
+	}
+
+	@Test
+	void outOfMemoryWhilePreparingTheProbeLeavesTheNextCallToProbe() {
+		CircuitBreaker breaker = new CircuitBreaker(this.ticker, 1, Duration.ofSeconds(1), () -> {
+			throw new OutOfMemoryError();
+		});
+		breaker.recordFailure();
+		this.ticker.advance(Duration.ofSeconds(1));
+		assertThatExceptionOfType(OutOfMemoryError.class).isThrownBy(breaker::tryAcquire);
+		assertThat(breaker.getState()).isEqualTo(State.OPEN);
+	}
+
+	@Test
+	void releasedProbeLetsTheNextCallProbeAtOnce() {
+		this.breaker.recordFailure();
+		this.breaker.recordFailure();
+		this.breaker.recordFailure();
+		this.ticker.advance(Duration.ofSeconds(10));
+		assertThat(this.breaker.tryAcquire()).isTrue();
+		this.breaker.release();
+		assertThat(this.breaker.getState()).isEqualTo(State.OPEN);
+		assertThat(this.breaker.tryAcquire()).isTrue();
+		assertThat(this.breaker.getState()).isEqualTo(State.HALF_OPEN);
 	}
 
 	@Test
