@@ -11,6 +11,7 @@ import dev.faascache.spring.CircuitBreaker.State;
 import dev.faascache.spring.autoconfigure.FaasCacheAutoConfiguration;
 import dev.faascache.spring.redis.RedisSecondLevelConnection;
 import dev.faascache.spring.redis.RedisServer;
+import io.lettuce.core.TimeoutOptions.TimeoutSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,7 +57,10 @@ class TwoLevelCacheOutageTests {
 			LettuceConnectionFactory own = (LettuceConnectionFactory) connection.getConnectionFactory();
 			LettuceConnectionFactory application = (LettuceConnectionFactory) context.getBean(RedisConnectionFactory.class);
 			assertThat(own).isNotSameAs(application);
-			assertThat(own.getClientConfiguration().getCommandTimeout()).isEqualTo(Duration.ofMillis(200));
+			TimeoutSource commandTimeout = own.getClientConfiguration().getClientOptions().orElseThrow()
+				.getTimeoutOptions().getSource();
+			assertThat(Duration.of(commandTimeout.getTimeout(null), commandTimeout.getTimeUnit().toChronoUnit()))
+				.isEqualTo(Duration.ofMillis(200));
 			assertThat(own.getPort()).isEqualTo(redis.port());
 			assertThat(application.getClientConfiguration().getCommandTimeout()).isEqualTo(Duration.ofSeconds(60));
 		});
@@ -138,6 +142,24 @@ class TwoLevelCacheOutageTests {
 			finally {
 				redis.command("CLIENT", "UNPAUSE");
 			}
+		});
+	}
+
+	/**
+	 * Regression: the first call of a cold instance connects to Redis, and Lettuce bounds that
+	 * connection's handshake by the command timeout unless told otherwise, so a handshake slower
+	 * than {@code faas.cache.l2.timeout} (a busy Redis, a cold container) failed the call and
+	 * counted towards opening the breaker although {@code connect-timeout} allowed for it.
+	 */
+	@Test
+	void firstConnectionIsGivenTheConnectTimeoutNotTheCommandTimeout() {
+		this.contextRunner.withPropertyValues("faas.cache.l2.connect-timeout=5s").run((context) -> {
+			TwoLevelFaasSpringCache products = TwoLevelCacheTests.products(context);
+			redis.command("SET", "products::ready", "[\"java.lang.String\",\"after the handshake\"]");
+			redis.command("CLIENT", "PAUSE", "600", "ALL");
+			assertThat(products.get("ready", String.class)).isEqualTo("after the handshake");
+			assertThat(products.getSecondLevel().errorCount()).isZero();
+			assertThat(products.getSecondLevel().getCircuitBreaker().getState()).isEqualTo(State.CLOSED);
 		});
 	}
 

@@ -41,7 +41,9 @@ final class LettuceFactories {
 
 	/**
 	 * Return a started copy of a Lettuce factory that connects to the same servers the same way,
-	 * with the given timeouts, and rejects commands while it is disconnected.
+	 * fails each command after {@code commandTimeout}, gives a new connection, handshake included,
+	 * {@code connectTimeout} (or {@code commandTimeout} if longer), and rejects commands while it
+	 * is disconnected.
 	 */
 	static RedisConnectionFactory copy(RedisConnectionFactory applicationFactory, Duration commandTimeout,
 			Duration connectTimeout) {
@@ -63,7 +65,11 @@ final class LettuceFactories {
 		client.getRedisCredentialsProviderFactory().ifPresent(builder::redisCredentialsProviderFactory);
 		builder.clientOptions(clientOptions(client.getClientOptions().orElse(null),
 				configuration instanceof RedisClusterConfiguration, commandTimeout, connectTimeout));
-		builder.commandTimeout(commandTimeout)
+		// Lettuce bounds the handshake of a new connection by the RedisURI's timeout, which Spring Data
+		// Redis takes from the command timeout: give it the longer connect timeout, while the fixed
+		// TimeoutOptions of clientOptions still fail every command after commandTimeout.
+		Duration handshakeTimeout = (connectTimeout.compareTo(commandTimeout) > 0) ? connectTimeout : commandTimeout;
+		builder.commandTimeout(handshakeTimeout)
 			.shutdownTimeout(client.getShutdownTimeout())
 			.shutdownQuietPeriod(client.getShutdownQuietPeriod());
 		LettuceConnectionFactory copy = new LettuceConnectionFactory(configuration, builder.build());
