@@ -8,16 +8,24 @@ import java.lang.reflect.Field;
 import sun.misc.Unsafe;
 
 /**
- * Reads reference fields by offset through {@code sun.misc.Unsafe}, the only way to read the
- * fields of JDK classes (such as the array inside an {@code ArrayList}) whose modules are closed
- * to reflection, and the way jamm reads them too. Kept in this one class so that another engine
- * can replace it (JDK 24 and later warn that {@code Unsafe} is headed for removal).
+ * Reads reference fields by offset through {@code sun.misc.Unsafe}, which reaches the fields of
+ * JDK classes whose packages are closed to reflection (the array inside an {@code ArrayList}),
+ * but only on JDKs where it does so silently: before JDK 24. From JDK 24 {@code Unsafe}'s memory
+ * access warns on first use and is headed for removal (JEP 471), so this class is then never
+ * initialised (see {@link ClassLayout#UNSAFE_READS}) and {@link JdkModels} measure such classes through their public API instead.
  */
 final class FieldReader {
 
 	private static final Unsafe unsafe = loadUnsafe();
 
 	private FieldReader() {
+	}
+
+	/**
+	 * Return whether {@code Unsafe} could be loaded. Only call this on JDKs older than 24.
+	 */
+	static boolean isAvailable() {
+		return unsafe != null;
 	}
 
 	private static Unsafe loadUnsafe() {
@@ -27,7 +35,7 @@ final class FieldReader {
 			return (Unsafe) field.get(null);
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
-			throw new ExceptionInInitializerError("sun.misc.Unsafe is needed to measure objects: " + ex);
+			return null;
 		}
 	}
 
@@ -42,32 +50,6 @@ final class FieldReader {
 		catch (UnsupportedOperationException ex) {
 			return -1;
 		}
-	}
-
-	/**
-	 * Return the offset of a declared instance field of a class that has one.
-	 */
-	static long offsetOf(Class<?> type, String name) {
-		try {
-			return unsafe.objectFieldOffset(type.getDeclaredField(name));
-		}
-		catch (NoSuchFieldException ex) {
-			throw new IllegalStateException("No field '" + name + "' in " + type, ex);
-		}
-	}
-
-	/**
-	 * Return the bytes of an element of an array of references: the size of a reference.
-	 */
-	static int referenceSize() {
-		return unsafe.arrayIndexScale(Object[].class);
-	}
-
-	/**
-	 * Return the offset of the first element of an array of references.
-	 */
-	static long arrayBaseOffset() {
-		return unsafe.arrayBaseOffset(Object[].class);
 	}
 
 	/**
