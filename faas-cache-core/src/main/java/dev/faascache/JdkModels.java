@@ -30,8 +30,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -91,6 +95,13 @@ final class JdkModels {
 		model(Optional.class, (object, walk) -> push(walk, ((Optional<?>) object).orElse(null)));
 		model(AtomicReference.class, (object, walk) -> push(walk, ((AtomicReference<?>) object).get()));
 		model(AtomicReferenceArray.class, JdkModels::atomicArray);
+		model(AtomicLongArray.class, (object, walk) -> MemoryLayout.arraySize(((AtomicLongArray) object).length(),
+				Long.BYTES));
+		model(AtomicIntegerArray.class, (object, walk) -> MemoryLayout.arraySize(((AtomicIntegerArray) object).length(),
+				Integer.BYTES));
+		Model adder = new Estimate("its cells, made only when threads contend, are not counted", (object, walk) -> 0);
+		model(LongAdder.class, adder);
+		model(DoubleAdder.class, adder);
 		model(ReentrantLock.class, (object, walk) -> MemoryLayout.instanceSize(classNamed(
 				((ReentrantLock) object).isFair() ? "java.util.concurrent.locks.ReentrantLock$FairSync"
 						: "java.util.concurrent.locks.ReentrantLock$NonfairSync")));
