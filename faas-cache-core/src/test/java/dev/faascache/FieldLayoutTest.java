@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import sun.misc.Unsafe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code Thread}: the JVM injects fields into it that reflection does not show.
  */
 class FieldLayoutTest {
-
-	private static final Unsafe unsafe = unsafe();
 
 	static Stream<Class<?>> classes() throws ClassNotFoundException {
 		return Stream.of(Object.class, Empty.class, ByteAndLong.class, FillsParentGap.class, EverySize.class,
@@ -72,24 +69,13 @@ class FieldLayoutTest {
 		for (Class<?> declaring = type; declaring != null; declaring = declaring.getSuperclass()) {
 			for (Field field : declaring.getDeclaredFields()) {
 				if (!Modifier.isStatic(field.getModifiers())) {
-					offsets.add(unsafe.objectFieldOffset(field));
+					offsets.add(FieldReader.offsetOf(field));
 				}
 			}
 		}
 		long[] sorted = offsets.stream().mapToLong(Long::longValue).toArray();
 		Arrays.sort(sorted);
 		return sorted;
-	}
-
-	private static Unsafe unsafe() {
-		try {
-			Field field = Unsafe.class.getDeclaredField("theUnsafe");
-			field.setAccessible(true);
-			return (Unsafe) field.get(null);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	static class Empty {
