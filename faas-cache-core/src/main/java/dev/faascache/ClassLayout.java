@@ -52,7 +52,11 @@ final class ClassLayout {
 		/** An object whose reference fields are followed, and which a model may measure further. */
 		INSTANCE,
 
-		/** Measures itself through jamm's {@link Measurable}, so jamm must walk the graph. */
+		/**
+		 * Measures itself through jamm's {@link Measurable}, so jamm must walk the graph; only
+		 * where {@code Unsafe} is silent, since jamm needs it. From JDK 24 such a class is an
+		 * {@link #INSTANCE} like any other.
+		 */
 		MEASURABLE
 
 	}
@@ -94,7 +98,7 @@ final class ClassLayout {
 	private final long shallowSize;
 
 	private ClassLayout(Class<?> type, boolean unsafe) {
-		this.kind = kindOf(type);
+		this.kind = kindOf(type, unsafe);
 		this.elementSize = type.isArray() ? MemoryLayout.elementSize(type.getComponentType()) : 0;
 		this.shallowSize = type.isArray() ? -1 : MemoryLayout.instanceSize(type);
 		List<Long> offsets = new ArrayList<>();
@@ -143,14 +147,14 @@ final class ClassLayout {
 		return DEFAULT.of(type);
 	}
 
-	private static Kind kindOf(Class<?> type) {
+	private static Kind kindOf(Class<?> type, boolean unsafe) {
 		if (classFilter.ignore(type)) {
 			return Kind.IGNORED;
 		}
 		if (type == String.class) {
 			return Kind.STRING;
 		}
-		if (Measurable.class.isAssignableFrom(type)) {
+		if (unsafe && Measurable.class.isAssignableFrom(type)) {
 			return Kind.MEASURABLE;
 		}
 		if (type.isArray()) {

@@ -43,7 +43,8 @@ public interface Sizer {
 	 * are closed to reflection, are measured through their public API, exactly for the common
 	 * value types and on the high side where the API leaves a size open (an {@code ArrayList}'s
 	 * capacity is taken as grown one element at a time); such estimates are logged once per
-	 * class at debug level.
+	 * class at debug level. A jamm {@code Measurable} is then measured like any other object,
+	 * since jamm itself needs {@code Unsafe}.
 	 * @return the deep sizer
 	 */
 	static Sizer deep() {

@@ -43,6 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link Sizer#deep()}, against jamm's {@code measureDeep} as the reference. Before
@@ -246,11 +247,24 @@ class DeepSizerTest {
 	}
 
 	@Test
-	void sizeOf_graphWithMeasurable_isMeasuredByJamm() {
+	void sizeOf_graphWithMeasurable_isMeasuredByJammWhereUnsafeIsSilent() {
+		assumeTrue(ClassLayout.UNSAFE_READS, "jamm's Measurable is honoured only where Unsafe is silent, before JDK 24");
 		SelfMeasured measured = new SelfMeasured(new byte[100]);
 		List<Object> graph = new ArrayList<>(List.of(measured, "text"));
 		assertThat(this.sizer.sizeOf(graph)).isEqualTo(jamm.measureDeep(graph));
 		assertThat(this.sizer.sizeOf(measured)).isEqualTo(jamm.measureDeep(measured));
+	}
+
+	/**
+	 * jamm needs {@code Unsafe} to measure a {@code Measurable} (with it denied, making its meter
+	 * fails), so without {@code Unsafe} such an object is measured like any other: by its fields.
+	 */
+	@Test
+	void sizeOf_withoutUnsafe_measurableIsMeasuredByItsFields() {
+		SelfMeasured measured = new SelfMeasured(new byte[100]);
+		long shallow = FieldLayout.of(SelfMeasured.class).instanceSize();
+
+		assertThat(this.publicApiSizer.sizeOf(measured)).isEqualTo(shallow + jamm.measureDeep(new byte[100]));
 	}
 
 	/**
