@@ -32,7 +32,7 @@ final class FieldLayout {
 	private static final boolean REFERENCES_FIRST_AFTER_REFERENCE = Runtime.version().feature() >= 25;
 
 	/** HotSpot's {@code ContendedPaddingWidth}. */
-	private static final int CONTENDED_PADDING = 128;
+	static final int CONTENDED_PADDING = 128;
 
 	private static final Class<? extends Annotation> CONTENDED = contendedAnnotation();
 
@@ -46,10 +46,10 @@ final class FieldLayout {
 	};
 
 	/** Offset, size and whether a reference (1) of every instance field, the superclasses' included. */
-	private final List<long[]> fields;
+	final List<long[]> fields;
 
 	/** Whether this class or a superclass holds {@code @Contended} annotations HotSpot honours. */
-	private final boolean contended;
+	final boolean contended;
 
 	private final long instanceSize;
 
@@ -62,7 +62,7 @@ final class FieldLayout {
 			return;
 		}
 		FieldLayout parent = of(superclass);
-		Blocks blocks = new Blocks(parent);
+		LayoutBlocks blocks = new LayoutBlocks(parent);
 		boolean honoursContended = honoursContended(type);
 		boolean classContended = honoursContended && isContended(type);
 		List<Field> plain = new ArrayList<>();
@@ -85,7 +85,7 @@ final class FieldLayout {
 		boolean tailPadding = false;
 		if (classContended) {
 			blocks.start = blocks.last;
-			blocks.insert(blocks.last, Block.padding());
+			blocks.insert(blocks.last, LayoutBlocks.Block.padding());
 			tailPadding = true;
 		}
 		if (REFERENCES_FIRST_AFTER_REFERENCE && parent.endsWithReference()) {
@@ -97,18 +97,18 @@ final class FieldLayout {
 			blocks.add(references(plain), blocks.start);
 		}
 		for (List<Field> group : groups.values()) {
-			Block start = blocks.last;
-			blocks.insert(start, Block.padding());
+			LayoutBlocks.Block start = blocks.last;
+			blocks.insert(start, LayoutBlocks.Block.padding());
 			blocks.add(primitives(group), start);
 			blocks.add(references(group), start);
 			tailPadding = true;
 		}
 		if (tailPadding) {
-			blocks.insert(blocks.last, Block.padding());
+			blocks.insert(blocks.last, LayoutBlocks.Block.padding());
 		}
 		this.fields.addAll(parent.fields);
-		for (Block block = blocks.first; block != null; block = block.next) {
-			if (block.kind == Block.FIELD) {
+		for (LayoutBlocks.Block block = blocks.first; block != null; block = block.next) {
+			if (block.kind == LayoutBlocks.Block.FIELD) {
 				this.fields.add(new long[] { block.offset, block.size, block.reference ? 1 : 0 });
 			}
 		}
@@ -142,22 +142,22 @@ final class FieldLayout {
 		return this.fields.stream().mapToLong((field) -> field[0]).toArray();
 	}
 
-	private static List<Block> primitives(List<Field> fields) {
-		List<Block> blocks = new ArrayList<>();
+	private static List<LayoutBlocks.Block> primitives(List<Field> fields) {
+		List<LayoutBlocks.Block> blocks = new ArrayList<>();
 		for (Field field : fields) {
 			if (field.getType().isPrimitive()) {
-				blocks.add(Block.field(MemoryLayout.elementSize(field.getType()), false));
+				blocks.add(LayoutBlocks.Block.field(MemoryLayout.elementSize(field.getType()), false));
 			}
 		}
-		blocks.sort(Comparator.comparingLong((Block block) -> block.size).reversed());
+		blocks.sort(Comparator.comparingLong((LayoutBlocks.Block block) -> block.size).reversed());
 		return blocks;
 	}
 
-	private static List<Block> references(List<Field> fields) {
-		List<Block> blocks = new ArrayList<>();
+	private static List<LayoutBlocks.Block> references(List<Field> fields) {
+		List<LayoutBlocks.Block> blocks = new ArrayList<>();
 		for (Field field : fields) {
 			if (!field.getType().isPrimitive()) {
-				blocks.add(Block.field(MemoryLayout.REFERENCE_SIZE, true));
+				blocks.add(LayoutBlocks.Block.field(MemoryLayout.REFERENCE_SIZE, true));
 			}
 		}
 		return blocks;
@@ -187,164 +187,6 @@ final class FieldLayout {
 		catch (ClassNotFoundException | ClassCastException ex) {
 			return null;
 		}
-	}
-
-	/**
-	 * HotSpot's list of blocks, in offset order: the header, fields, padding, and empty gaps,
-	 * ending with an empty block of unbounded size.
-	 */
-	private static final class Blocks {
-
-		Block first;
-
-		Block last;
-
-		/** Fields are never placed in a gap at or before this block. */
-		Block start;
-
-		Blocks(FieldLayout parent) {
-			this.first = new Block(Block.RESERVED, 0, MemoryLayout.OBJECT_HEADER);
-			Block tail = this.first;
-			int gapKind = parent.contended ? Block.PADDING : Block.EMPTY;
-			for (long[] field : parent.fields) {
-				long end = tail.offset + tail.size;
-				if (field[0] > end) {
-					tail = tail.append(new Block(gapKind, end, field[0] - end));
-				}
-				tail = tail.append(new Block(Block.INHERITED, field[0], field[1]));
-			}
-			if (parent.contended) {
-				tail = tail.append(new Block(Block.PADDING, tail.offset + tail.size, CONTENDED_PADDING));
-			}
-			this.last = tail.append(new Block(Block.EMPTY, tail.offset + tail.size, Integer.MAX_VALUE));
-			this.start = (parent.contended && !parent.fields.isEmpty()) ? this.last : this.first;
-		}
-
-		/**
-		 * Place each block in the smallest empty gap after {@code start} that fits it, or at the
-		 * end, as {@code FieldLayout::add} does.
-		 */
-		void add(List<Block> list, Block start) {
-			boolean lastSearchSucceeded = false;
-			long lastSize = 0;
-			for (Block block : list) {
-				Block candidate = null;
-				if (start == this.last) {
-					candidate = this.last;
-				}
-				else if (block.size == lastSize && !lastSearchSucceeded) {
-					candidate = this.last;
-				}
-				else {
-					lastSize = block.size;
-					lastSearchSucceeded = true;
-					for (Block cursor = this.last.previous; cursor != start; cursor = cursor.previous) {
-						if (cursor.kind == Block.EMPTY && cursor.fits(block.size)
-								&& (candidate == null || cursor.size < candidate.size)) {
-							candidate = cursor;
-						}
-					}
-					if (candidate == null) {
-						candidate = this.last;
-						lastSearchSucceeded = false;
-					}
-				}
-				long misalignment = candidate.offset % block.size;
-				if (misalignment != 0) {
-					insert(candidate, new Block(Block.EMPTY, 0, block.size - misalignment));
-				}
-				insert(candidate, block);
-				if (candidate.size == 0) {
-					remove(candidate);
-				}
-			}
-		}
-
-		/** Put a block at the start of an empty slot, which shrinks by its size. */
-		void insert(Block slot, Block block) {
-			block.offset = slot.offset;
-			slot.offset += block.size;
-			slot.size -= block.size;
-			block.previous = slot.previous;
-			block.next = slot;
-			slot.previous = block;
-			if (block.previous != null) {
-				block.previous.next = block;
-			}
-			if (this.first == slot) {
-				this.first = block;
-			}
-		}
-
-		private void remove(Block block) {
-			if (this.first == block) {
-				this.first = block.next;
-				this.first.previous = null;
-			}
-			else {
-				block.previous.next = block.next;
-				block.next.previous = block.previous;
-			}
-			if (block == this.start) {
-				this.start = block.previous;
-			}
-		}
-
-	}
-
-	/** A run of bytes of a layout. */
-	private static final class Block {
-
-		static final int EMPTY = 0;
-
-		static final int RESERVED = 1;
-
-		static final int PADDING = 2;
-
-		static final int FIELD = 3;
-
-		static final int INHERITED = 4;
-
-		final int kind;
-
-		long offset;
-
-		long size;
-
-		boolean reference;
-
-		Block previous;
-
-		Block next;
-
-		Block(int kind, long offset, long size) {
-			this.kind = kind;
-			this.offset = offset;
-			this.size = size;
-		}
-
-		static Block field(int size, boolean reference) {
-			Block block = new Block(FIELD, -1, size);
-			block.reference = reference;
-			return block;
-		}
-
-		static Block padding() {
-			return new Block(PADDING, -1, CONTENDED_PADDING);
-		}
-
-		Block append(Block block) {
-			this.next = block;
-			block.previous = this;
-			return block;
-		}
-
-		/** Whether a field of this size, aligned to its size, fits in this block. */
-		boolean fits(long fieldSize) {
-			long misalignment = this.offset % fieldSize;
-			return this.size >= fieldSize + ((misalignment != 0) ? fieldSize - misalignment : 0);
-		}
-
 	}
 
 }
