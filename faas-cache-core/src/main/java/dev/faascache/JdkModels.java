@@ -13,23 +13,9 @@ import java.time.OffsetTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.LinkedList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
@@ -58,25 +44,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class JdkModels {
 
-	/** The bytes an element adds to a collection this class has no model of: a node, a slot. */
-	private static final long UNKNOWN_ELEMENT_BYTES = 48;
-
 	private static final Map<Class<?>, Model> byClass = new HashMap<>();
 
-	private static final long HASH_NODE = nodeSize("java.util.HashMap$Node");
-
-	private static final long LINKED_HASH_NODE = nodeSize("java.util.LinkedHashMap$Entry");
-
-	private static final long TREE_NODE = nodeSize("java.util.TreeMap$Entry");
-
-	private static final long CONCURRENT_NODE = nodeSize("java.util.concurrent.ConcurrentHashMap$Node");
-
-	private static final long LINKED_LIST_NODE = nodeSize("java.util.LinkedList$Node");
-
-	private static final long OBJECT = MemoryLayout.instanceSize(Object.class);
-
-	private static final String HASH_TABLE = "its table is taken as grown one entry at a time, or copied from a"
-			+ " map, whichever is larger";
 
 	static {
 		model(BigInteger.class, (object, walk) -> bigIntegerBytes((BigInteger) object));
@@ -102,39 +71,10 @@ final class JdkModels {
 		Model adder = new Estimate("its cells, made only when threads contend, are not counted", (object, walk) -> 0);
 		model(LongAdder.class, adder);
 		model(DoubleAdder.class, adder);
+		CollectionModels.addTo(byClass);
 		model(ReentrantLock.class, (object, walk) -> MemoryLayout.instanceSize(classNamed(
 				((ReentrantLock) object).isFair() ? "java.util.concurrent.locks.ReentrantLock$FairSync"
 						: "java.util.concurrent.locks.ReentrantLock$NonfairSync")));
-		model(Arrays.asList(1).getClass(), (object, walk) -> elements((Collection<?>) object, walk)
-				+ referenceArray(((Collection<?>) object).size()));
-		model(List.of(1).getClass(), JdkModels::elements);
-		model(List.of(1, 2, 3).getClass(), (object, walk) -> elements((Collection<?>) object, walk)
-				+ referenceArray(((Collection<?>) object).size()));
-		model(Set.of(1).getClass(), JdkModels::elements);
-		model(Set.of(1, 2, 3).getClass(), (object, walk) -> elements((Collection<?>) object, walk)
-				+ referenceArray(2L * ((Collection<?>) object).size()));
-		model(Map.of(1, 1).getClass(), (object, walk) -> entries((Map<?, ?>) object, walk));
-		model(Map.of(1, 1, 2, 2).getClass(), (object, walk) -> entries((Map<?, ?>) object, walk)
-				+ referenceArray(4L * ((Map<?, ?>) object).size()));
-		model(ArrayList.class, new Estimate("its capacity is taken as grown one element at a time",
-				(object, walk) -> elements((Collection<?>) object, walk)
-						+ referenceArray(arrayListCapacity(((Collection<?>) object).size()))));
-		model(CopyOnWriteArrayList.class, (object, walk) -> elements((Collection<?>) object, walk)
-				+ referenceArray(((Collection<?>) object).size()) + OBJECT);
-		model(LinkedList.class, (object, walk) -> elements((Collection<?>) object, walk)
-				+ ((Collection<?>) object).size() * LINKED_LIST_NODE);
-		model(ArrayDeque.class, new Estimate("its capacity is taken as grown one element at a time",
-				(object, walk) -> elements((Collection<?>) object, walk)
-						+ referenceArray(arrayDequeCapacity(((Collection<?>) object).size()))));
-		model(HashMap.class, new Estimate(HASH_TABLE, (object, walk) -> hashMap((Map<?, ?>) object, HASH_NODE, walk)));
-		model(LinkedHashMap.class, new Estimate(HASH_TABLE,
-				(object, walk) -> hashMap((Map<?, ?>) object, LINKED_HASH_NODE, walk)));
-		model(HashSet.class, new Estimate(HASH_TABLE, (object, walk) -> hashSet((Set<?>) object, HashMap.class,
-				HASH_NODE, walk)));
-		model(LinkedHashSet.class, new Estimate(HASH_TABLE, (object, walk) -> hashSet((Set<?>) object,
-				LinkedHashMap.class, LINKED_HASH_NODE, walk)));
-		model(TreeMap.class, JdkModels::treeMap);
-		model(ConcurrentHashMap.class, new Estimate(HASH_TABLE, JdkModels::concurrentHashMap));
 	}
 
 	private JdkModels() {
@@ -157,17 +97,7 @@ final class JdkModels {
 			return (object, walk) -> ((ByteBuffer) object).hasArray()
 					? MemoryLayout.arraySize(((ByteBuffer) object).array().length, 1) : 0;
 		}
-		if (Map.class.isAssignableFrom(type) && !IdentityHashMap.class.isAssignableFrom(type)) {
-			return new Estimate("each entry is taken as " + UNKNOWN_ELEMENT_BYTES + " bytes besides its key and value",
-					(object, walk) -> entries((Map<?, ?>) object, walk)
-							+ ((Map<?, ?>) object).size() * UNKNOWN_ELEMENT_BYTES);
-		}
-		if (Collection.class.isAssignableFrom(type)) {
-			return new Estimate("each element is taken as " + UNKNOWN_ELEMENT_BYTES + " bytes besides itself",
-					(object, walk) -> elements((Collection<?>) object, walk)
-							+ ((Collection<?>) object).size() * UNKNOWN_ELEMENT_BYTES);
-		}
-		return null;
+		return CollectionModels.generic(type);
 	}
 
 	private static void model(Class<?> type, Model model) {
@@ -181,101 +111,12 @@ final class JdkModels {
 		return 0;
 	}
 
-	private static long elements(Object collection, GraphWalk walk) {
-		((Collection<?>) collection).forEach(walk);
-		return 0;
-	}
-
-	private static long entries(Map<?, ?> map, GraphWalk walk) {
-		map.forEach(walk);
-		return 0;
-	}
-
-	private static long referenceArray(long length) {
-		return MemoryLayout.arraySize(length, MemoryLayout.REFERENCE_SIZE);
-	}
-
-	/** The capacity of an {@code ArrayList} grown from empty: 10, then half as much again each time. */
-	static long arrayListCapacity(int size) {
-		if (size == 0) {
-			return 0;
-		}
-		long capacity = 10;
-		while (capacity < size) {
-			capacity += capacity >> 1;
-		}
-		return capacity;
-	}
-
-	private static long arrayDequeCapacity(int size) {
-		long capacity = 17;
-		while (capacity < size + 1L) {
-			capacity += (capacity < 64) ? capacity + 2 : capacity >> 1;
-		}
-		return capacity;
-	}
-
-	/**
-	 * The slots of a hash table holding {@code size} entries: at least 16, and more than a third
-	 * again as many as the entries, which covers a table grown by {@code put} (that resizes past
-	 * three quarters full) and one sized to copy a map.
-	 */
-	static long hashTableSlots(int size) {
-		if (size == 0) {
-			return 0;
-		}
-		long slots = 16;
-		while (size >= slots - (slots >>> 2)) {
-			slots <<= 1;
-		}
-		return slots;
-	}
-
-	private static long hashMap(Map<?, ?> map, long nodeSize, GraphWalk walk) {
-		map.forEach(walk);
-		return referenceArray(hashTableSlots(map.size())) + map.size() * nodeSize + views(map);
-	}
-
-	/** Make the key, value and entry views a map keeps, and return their size. */
-	private static long views(Map<?, ?> map) {
-		return MemoryLayout.instanceSize(map.keySet().getClass()) + MemoryLayout.instanceSize(map.values().getClass())
-				+ MemoryLayout.instanceSize(map.entrySet().getClass());
-	}
-
-	private static long hashSet(Set<?> set, Class<?> mapClass, long nodeSize, GraphWalk walk) {
-		set.forEach(walk);
-		// The map inside, its key view (the set's iterator) and the value every key maps to.
-		return MemoryLayout.instanceSize(mapClass) + referenceArray(hashTableSlots(set.size())) + set.size() * nodeSize
-				+ MemoryLayout.instanceSize(keySetClass(mapClass)) + OBJECT;
-	}
-
-	private static Class<?> keySetClass(Class<?> mapClass) {
-		return (mapClass == LinkedHashMap.class) ? new LinkedHashMap<>().keySet().getClass()
-				: new HashMap<>().keySet().getClass();
-	}
-
-	private static long treeMap(Object object, GraphWalk walk) {
-		TreeMap<?, ?> map = (TreeMap<?, ?>) object;
-		map.forEach(walk);
-		walk.accept(map.comparator());
-		return map.size() * TREE_NODE + views(map);
-	}
-
-	private static long concurrentHashMap(Object object, GraphWalk walk) {
-		ConcurrentHashMap<?, ?> map = (ConcurrentHashMap<?, ?>) object;
-		map.forEach(walk);
-		int size = map.size();
-		// Copying a map presizes the table for half as many entries again.
-		long slots = (size == 0) ? 0 : Math.max(hashTableSlots(size), Long.highestOneBit(size + (size >>> 1)) << 1);
-		return referenceArray(slots) + size * CONCURRENT_NODE + views(map);
-	}
-
 	private static long atomicArray(Object object, GraphWalk walk) {
 		AtomicReferenceArray<?> array = (AtomicReferenceArray<?>) object;
 		for (int i = 0; i < array.length(); i++) {
 			walk.accept(array.get(i));
 		}
-		return referenceArray(array.length());
+		return CollectionModels.referenceArray(array.length());
 	}
 
 	/** The magnitude of a {@code BigInteger}: an {@code int[]} without leading zeros. */
@@ -299,11 +140,7 @@ final class JdkModels {
 		return bytes;
 	}
 
-	private static long nodeSize(String className) {
-		return MemoryLayout.instanceSize(classNamed(className));
-	}
-
-	private static Class<?> classNamed(String name) {
+	static Class<?> classNamed(String name) {
 		try {
 			return Class.forName(name, false, null);
 		}
@@ -335,7 +172,7 @@ final class JdkModels {
 	}
 
 	/** A model that assumes what the public API does not tell. */
-	private record Estimate(String estimate, Model model) implements Model {
+	record Estimate(String estimate, Model model) implements Model {
 
 		@Override
 		public long measure(Object object, GraphWalk walk) {
