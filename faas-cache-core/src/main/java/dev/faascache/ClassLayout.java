@@ -22,10 +22,15 @@ import org.github.jamm.MemoryMeter;
  * The filters are jamm's own defaults ({@code MemoryMeter.builder().build()}): {@code Class}
  * objects, enum constants, class loaders and {@code @Unmetered} classes are not counted; static
  * and primitive fields, the referent of a {@code java.lang.ref.Reference} and the other fields
- * jamm leaves out are not followed. Reference fields are read through {@code sun.misc.Unsafe}
- * by offset, as jamm does for classes whose module is closed to reflection; the fields of records
- * and hidden classes, which have no offset, are read by reflection where their module allows it.
- * A field that can be read neither way is not followed.
+ * jamm leaves out are not followed. The shallow size comes from {@link FieldLayout}.
+ * <p>
+ * Reference fields are read by reflection where the class's module opens its package to this
+ * one, as the unnamed module of an application's classes does. The JDK's own packages are
+ * closed: before JDK 24 their fields are read through {@code sun.misc.Unsafe} by offset
+ * ({@link FieldReader}), as jamm does, silently there; from JDK 24, where {@code Unsafe} warns or
+ * is denied, the {@link JdkModels} measure them through their public API. A class that can be
+ * read neither way, and has no model, is counted by its shallow size, and a warning naming it is
+ * logged once; a model that estimates is logged once too, at debug level.
  */
 final class ClassLayout {
 
@@ -44,32 +49,32 @@ final class ClassLayout {
 		/** An array of references, whose elements are followed. */
 		REFERENCE_ARRAY,
 
-		/** An object whose reference fields are followed. */
+		/** An object whose reference fields are followed, and which a model may measure further. */
 		INSTANCE,
 
-		/** Measures itself through jamm's {@link Measurable}, so jamm must walk the graph. */
+		/**
+		 * Measures itself through jamm's {@link Measurable}, so jamm must walk the graph; only
+		 * where {@code Unsafe} is silent, since jamm needs it. From JDK 24 such a class is an
+		 * {@link #INSTANCE} like any other.
+		 */
 		MEASURABLE
 
 	}
+
+	/** Whether {@code Unsafe} reads fields silently here: before JDK 24, and when it can be loaded. */
+	static final boolean UNSAFE_READS = Runtime.version().feature() < 24 && FieldReader.isAvailable();
+
+	/** The layouts the default sizer uses. */
+	static final Table DEFAULT = new Table(UNSAFE_READS);
+
+	/** Layouts that never use {@code Unsafe}: the default from JDK 24. */
+	static final Table PUBLIC_API = UNSAFE_READS ? new Table(false) : DEFAULT;
 
 	private static final System.Logger logger = System.getLogger(Sizer.class.getName());
 
 	private static final FieldAndClassFilter classFilter = Filters.getClassFilters(true);
 
 	private static final FieldFilter fieldFilter = Filters.getFieldFilters(true, false, true);
-
-	private static final long STRING_SIZE = MemoryLayout.instanceSize(String.class);
-
-	private static final long STRING_VALUE_OFFSET = FieldReader.offsetOf(String.class, "value");
-
-	private static final ClassValue<ClassLayout> layouts = new ClassValue<>() {
-
-		@Override
-		protected ClassLayout computeValue(Class<?> type) {
-			return new ClassLayout(type);
-		}
-
-	};
 
 	private static final long[] NO_OFFSETS = {};
 
@@ -83,65 +88,73 @@ final class ClassLayout {
 	/** Offsets of the reference fields read through {@code Unsafe}. */
 	final long[] offsets;
 
-	/** Reference fields read by reflection: those of records and hidden classes. */
+	/** Reference fields read by reflection. */
 	final Field[] reflectedFields;
 
-	/**
-	 * Shallow size of an instance, or -1 for an array, or until jamm has measured the first
-	 * instance of a class with {@code @Contended} padding.
-	 */
-	private volatile long shallowSize;
+	/** How the fields that cannot be read are measured, or {@code null}. */
+	final JdkModels.Model model;
 
-	private ClassLayout(Class<?> type) {
-		this.kind = kindOf(type);
+	/** Shallow size of an instance, or -1 for an array. */
+	private final long shallowSize;
+
+	private ClassLayout(Class<?> type, boolean unsafe) {
+		this.kind = kindOf(type, unsafe);
 		this.elementSize = type.isArray() ? MemoryLayout.elementSize(type.getComponentType()) : 0;
-		this.shallowSize = (this.kind == Kind.INSTANCE) ? MemoryLayout.instanceSize(type) : -1;
+		this.shallowSize = type.isArray() ? -1 : MemoryLayout.instanceSize(type);
 		List<Long> offsets = new ArrayList<>();
 		List<Field> reflected = new ArrayList<>();
 		List<String> unreadable = new ArrayList<>();
-		if (this.kind == Kind.INSTANCE) {
+		if (this.kind == Kind.INSTANCE || this.kind == Kind.STRING) {
 			for (Class<?> declaring = type; declaring != null; declaring = declaring.getSuperclass()) {
+				boolean open = declaring.getModule().isOpen(declaring.getPackageName(), ClassLayout.class.getModule());
 				for (Field field : declaring.getDeclaredFields()) {
-					if (fieldFilter.ignore(type, field)) {
-						continue;
-					}
-					long offset = FieldReader.offsetOf(field);
-					if (offset >= 0) {
-						offsets.add(offset);
-					}
-					else if (field.trySetAccessible()) {
-						reflected.add(field);
-					}
-					else {
-						unreadable.add(declaring.getName() + "." + field.getName());
+					if (!fieldFilter.ignore(type, field)) {
+						long offset = unsafe ? FieldReader.offsetOf(field) : -1;
+						if (offset >= 0) {
+							offsets.add(offset);
+						}
+						else if (open && field.trySetAccessible()) {
+							reflected.add(field);
+						}
+						else {
+							unreadable.add(declaring.getName() + "." + field.getName());
+						}
 					}
 				}
 			}
 		}
 		this.offsets = offsets.isEmpty() ? NO_OFFSETS : offsets.stream().mapToLong(Long::longValue).toArray();
 		this.reflectedFields = reflected.isEmpty() ? NO_FIELDS : reflected.toArray(NO_FIELDS);
-		if (!unreadable.isEmpty()) {
+		this.model = (unreadable.isEmpty() || this.kind == Kind.STRING) ? null : JdkModels.of(type);
+		if (this.kind == Kind.STRING || unreadable.isEmpty()) {
+			return;
+		}
+		if (this.model == null) {
 			logger.log(Level.WARNING, "Cannot read " + String.join(", ", unreadable) + " of " + type.getName()
 					+ ", so what those fields reference is not counted in the size of an instance (this warning is"
 					+ " logged once per class)");
 		}
+		else if (this.model.estimate() != null) {
+			logger.log(Level.DEBUG, "Sizes of " + type.getName() + " are estimated from its public API: "
+					+ this.model.estimate());
+		}
 	}
 
 	/**
-	 * Return the layout of the given class.
+	 * Return the layout of the given class for the default sizer.
 	 */
 	static ClassLayout of(Class<?> type) {
-		return layouts.get(type);
+		return DEFAULT.of(type);
 	}
 
-	private static Kind kindOf(Class<?> type) {
+	private static Kind kindOf(Class<?> type, boolean unsafe) {
 		if (classFilter.ignore(type)) {
 			return Kind.IGNORED;
 		}
 		if (type == String.class) {
 			return Kind.STRING;
 		}
-		if (Measurable.class.isAssignableFrom(type)) {
+		if (unsafe && Measurable.class.isAssignableFrom(type)) {
 			return Kind.MEASURABLE;
 		}
 		if (type.isArray()) {
@@ -154,19 +167,14 @@ final class ClassLayout {
 	 * Return whether instances reference nothing this layout follows.
 	 */
 	boolean isLeaf() {
-		return this.offsets.length == 0 && this.reflectedFields.length == 0;
+		return this.offsets.length == 0 && this.reflectedFields.length == 0 && this.model == null;
 	}
 
 	/**
 	 * Return the shallow size of an instance of this class, which is the same for every instance.
 	 */
 	long instanceSize(Object instance) {
-		long size = this.shallowSize;
-		if (size < 0) {
-			size = Jamm.meter.measure(instance);
-			this.shallowSize = size;
-		}
-		return size;
+		return this.shallowSize;
 	}
 
 	/**
@@ -178,10 +186,28 @@ final class ClassLayout {
 
 	/**
 	 * Return the size of a string as jamm counts it: its own shallow size and its value array.
+	 * Without a way to read the array, its length follows from the string's: one byte a
+	 * character when every character is Latin-1 and the JVM compacts strings, else two.
 	 */
-	static long stringSize(String string) {
-		byte[] value = (byte[]) FieldReader.read(string, STRING_VALUE_OFFSET);
-		return STRING_SIZE + MemoryLayout.arraySize(value.length, Byte.BYTES);
+	long stringSize(String string) {
+		long bytes;
+		if (this.offsets.length > 0) {
+			bytes = ((byte[]) FieldReader.read(string, this.offsets[0])).length;
+		}
+		else {
+			int length = string.length();
+			bytes = (MemoryLayout.COMPACT_STRINGS && isLatin1(string, length)) ? length : 2L * length;
+		}
+		return this.shallowSize + MemoryLayout.arraySize(bytes, Byte.BYTES);
+	}
+
+	private static boolean isLatin1(String string, int length) {
+		for (int i = 0; i < length; i++) {
+			if (string.charAt(i) > 0xFF) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -224,6 +250,33 @@ final class ClassLayout {
 		catch (CannotAccessFieldException ex) {
 			return Jamm.meter.measure(object);
 		}
+	}
+
+	/**
+	 * The layouts of classes for one way of reading fields.
+	 */
+	static final class Table {
+
+		private final ClassValue<ClassLayout> layouts;
+
+		private Table(boolean unsafe) {
+			this.layouts = new ClassValue<>() {
+
+				@Override
+				protected ClassLayout computeValue(Class<?> type) {
+					return new ClassLayout(type, unsafe);
+				}
+
+			};
+		}
+
+		/**
+		 * Return the layout of the given class.
+		 */
+		ClassLayout of(Class<?> type) {
+			return this.layouts.get(type);
+		}
+
 	}
 
 	/**

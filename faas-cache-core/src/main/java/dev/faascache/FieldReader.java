@@ -3,32 +3,58 @@
  */
 package dev.faascache;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 
-import sun.misc.Unsafe;
-
 /**
- * Reads reference fields by offset through {@code sun.misc.Unsafe}, the only way to read the
- * fields of JDK classes (such as the array inside an {@code ArrayList}) whose modules are closed
- * to reflection, and the way jamm reads them too. Kept in this one class so that another engine
- * can replace it (JDK 24 and later warn that {@code Unsafe} is headed for removal).
+ * Reads reference fields by offset through {@code sun.misc.Unsafe}, which reaches the fields of
+ * JDK classes whose packages are closed to reflection (the array inside an {@code ArrayList}),
+ * but only on JDKs where it does so silently: before JDK 24. From JDK 24 {@code Unsafe}'s memory
+ * access warns on first use and is headed for removal (JEP 471), so this class is then never
+ * initialised (see {@link ClassLayout#UNSAFE_READS}) and {@link JdkModels} measure such classes
+ * through their public API instead.
+ * <p>
+ * {@code Unsafe} is reached through method handles found at run time, so that compiling against
+ * it raises no warning; constant handles cost the JIT-compiled code nothing.
  */
 final class FieldReader {
 
-	private static final Unsafe unsafe = loadUnsafe();
+	private static final MethodHandle objectFieldOffset;
+
+	private static final MethodHandle getObject;
+
+	static {
+		MethodHandle offset = null;
+		MethodHandle get = null;
+		try {
+			Class<?> type = Class.forName("sun.misc.Unsafe");
+			Field field = type.getDeclaredField("theUnsafe");
+			field.setAccessible(true);
+			Object unsafe = field.get(null);
+			MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+			offset = lookup.findVirtual(type, "objectFieldOffset", MethodType.methodType(long.class, Field.class))
+				.bindTo(unsafe);
+			get = lookup.findVirtual(type, "getObject", MethodType.methodType(Object.class, Object.class, long.class))
+				.bindTo(unsafe);
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			offset = null;
+			get = null;
+		}
+		objectFieldOffset = offset;
+		getObject = get;
+	}
 
 	private FieldReader() {
 	}
 
-	private static Unsafe loadUnsafe() {
-		try {
-			Field field = Unsafe.class.getDeclaredField("theUnsafe");
-			field.setAccessible(true);
-			return (Unsafe) field.get(null);
-		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			throw new ExceptionInInitializerError("sun.misc.Unsafe is needed to measure objects: " + ex);
-		}
+	/**
+	 * Return whether {@code Unsafe} could be loaded. Only call this on JDKs older than 24.
+	 */
+	static boolean isAvailable() {
+		return objectFieldOffset != null;
 	}
 
 	/**
@@ -37,44 +63,36 @@ final class FieldReader {
 	 */
 	static long offsetOf(Field field) {
 		try {
-			return unsafe.objectFieldOffset(field);
+			return (long) objectFieldOffset.invokeExact(field);
 		}
 		catch (UnsupportedOperationException ex) {
 			return -1;
 		}
-	}
-
-	/**
-	 * Return the offset of a declared instance field of a class that has one.
-	 */
-	static long offsetOf(Class<?> type, String name) {
-		try {
-			return unsafe.objectFieldOffset(type.getDeclaredField(name));
+		catch (Throwable ex) {
+			throw rethrow(ex);
 		}
-		catch (NoSuchFieldException ex) {
-			throw new IllegalStateException("No field '" + name + "' in " + type, ex);
-		}
-	}
-
-	/**
-	 * Return the bytes of an element of an array of references: the size of a reference.
-	 */
-	static int referenceSize() {
-		return unsafe.arrayIndexScale(Object[].class);
-	}
-
-	/**
-	 * Return the offset of the first element of an array of references.
-	 */
-	static long arrayBaseOffset() {
-		return unsafe.arrayBaseOffset(Object[].class);
 	}
 
 	/**
 	 * Return the value of the reference field at the given offset of the object.
 	 */
 	static Object read(Object object, long offset) {
-		return unsafe.getObject(object, offset);
+		try {
+			return (Object) getObject.invokeExact(object, offset);
+		}
+		catch (Throwable ex) {
+			throw rethrow(ex);
+		}
+	}
+
+	private static RuntimeException rethrow(Throwable ex) {
+		if (ex instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (ex instanceof Error error) {
+			throw error;
+		}
+		throw new IllegalStateException("sun.misc.Unsafe failed", ex);
 	}
 
 }

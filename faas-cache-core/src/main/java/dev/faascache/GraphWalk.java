@@ -5,6 +5,10 @@ package dev.faascache;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import dev.faascache.ClassLayout.Kind;
 
 /**
  * The working state of one deep measurement: a stack of objects still to measure, with their
@@ -15,8 +19,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * all. A walk that grew past
  * {@link #RETAINED_SLOTS} for a large graph is shrunk back before it is pooled again, so that the
  * pool never holds on to much memory or to any object it measured.
+ * <p>
+ * A walk is also the consumer that {@link JdkModels} hand to a collection's {@code forEach}, so
+ * that pushing its elements allocates nothing either.
  */
-final class GraphWalk {
+final class GraphWalk implements Consumer<Object>, BiConsumer<Object, Object> {
 
 	/** The most slots of the identity set kept between walks. */
 	static final int RETAINED_SLOTS = 1 << 13;
@@ -41,13 +48,22 @@ final class GraphWalk {
 
 	private int slot = -1;
 
+	private ClassLayout.Table table;
+
 	private GraphWalk() {
 	}
 
 	/**
-	 * Take a walk from the pool, or make one if the pool has none for this thread.
+	 * Take a walk from the pool, or make one if the pool has none for this thread, to find the
+	 * layouts of what it meets in the given table.
 	 */
-	static GraphWalk acquire() {
+	static GraphWalk acquire(ClassLayout.Table table) {
+		GraphWalk walk = acquire();
+		walk.table = table;
+		return walk;
+	}
+
+	private static GraphWalk acquire() {
 		int home = System.identityHashCode(Thread.currentThread());
 		for (int i = 0; i < POOL_SIZE; i++) {
 			int slot = (home + i) & (POOL_SIZE - 1);
@@ -82,6 +98,7 @@ final class GraphWalk {
 			Arrays.fill(this.layouts, 0, this.depth, null);
 		}
 		this.depth = 0;
+		this.table = null;
 		pool.lazySet(this.slot, this);
 	}
 
@@ -99,6 +116,29 @@ final class GraphWalk {
 		this.stack[this.depth] = object;
 		this.layouts[this.depth] = layout;
 		this.depth++;
+	}
+
+	/**
+	 * Push an object met in the graph, with its layout, unless it is {@code null}, not counted,
+	 * or seen already.
+	 */
+	@Override
+	public void accept(Object object) {
+		if (object != null) {
+			ClassLayout layout = this.table.of(object.getClass());
+			if (layout.kind != Kind.IGNORED) {
+				push(object, layout);
+			}
+		}
+	}
+
+	/**
+	 * Push a key and its value, as a map's {@code forEach} gives them.
+	 */
+	@Override
+	public void accept(Object key, Object value) {
+		accept(key);
+		accept(value);
 	}
 
 	boolean isEmpty() {

@@ -3,61 +3,45 @@
  */
 package dev.faascache;
 
-import java.lang.annotation.Annotation;
+import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 
 /**
- * The JVM's object layout, and the shallow size of an instance of a class, computed the way jamm
- * computes it without an agent, so that {@link DeepSizer} reports exactly jamm's sizes.
+ * The JVM's object layout: header, reference and array sizes, object alignment, and the shallow
+ * size of an instance of a class.
  * <p>
- * The reference size and the header size are read off {@code sun.misc.Unsafe}; the object
- * alignment, which no API exposes otherwise, from the {@code ObjectAlignmentInBytes} option of the
- * JVM, once, through the HotSpot diagnostic MXBean, which costs far less than starting the
- * platform MBean server as jamm does (8 bytes, the default, when the option cannot be read).
- * Classes whose layout holds {@code @Contended} padding (such as the cells of a {@code LongAdder})
- * are left to jamm.
+ * Everything is derived from the options the JVM runs with ({@code UseCompressedOops},
+ * {@code UseCompressedClassPointers}, {@code UseCompactObjectHeaders}, {@code ObjectAlignmentInBytes},
+ * {@code CompactStrings}), read once through the HotSpot diagnostic MXBean, which needs no MBean
+ * server, and from HotSpot's layout rules ({@link FieldLayout}); nothing here touches
+ * {@code sun.misc.Unsafe}, so it works the same on every JDK from 17 and when {@code Unsafe}
+ * memory access is denied. When the options cannot be read (a runtime without
+ * {@code jdk.management}) HotSpot's defaults for the heap size are assumed and a warning is logged.
  */
 final class MemoryLayout {
 
+	private static final VmOptions options = VmOptions.read();
+
 	/** Bytes of a reference: 4 with compressed oops. */
-	static final int REFERENCE_SIZE = FieldReader.referenceSize();
+	static final int REFERENCE_SIZE = options.compressedOops ? 4 : 8;
 
-	/** Offset of the first element of an array, which jamm uses for arrays of every type. */
-	static final long ARRAY_BASE = FieldReader.arrayBaseOffset();
+	/** Bytes of an object's header: mark word and class pointer, or the mark word alone when compact. */
+	static final int OBJECT_HEADER = options.compactHeaders ? 8 : options.compressedClassPointers ? 12 : 16;
 
-	/** Bytes of an object's header: the offset of the field of a class that has only a byte. */
-	static final long OBJECT_HEADER = FieldReader.offsetOf(HeaderProbe.class, "value");
+	static final long ALIGNMENT = options.alignment;
 
-	static final long ALIGNMENT = alignment();
+	/** Whether strings of Latin-1 text take one byte a character. */
+	static final boolean COMPACT_STRINGS = options.compactStrings;
 
-	/** jamm's rules for {@code @Contended} padding are its own: such classes are measured by jamm. */
-	private static final Class<? extends Annotation> CONTENDED = contendedAnnotation();
+	/**
+	 * Whether only arrays of 8-byte elements have their first element aligned to 8 bytes, as
+	 * from JDK 22; before, every array's was.
+	 */
+	private static final boolean RELAXED_ARRAY_BASE = Runtime.version().feature() >= 22;
 
 	private MemoryLayout() {
-	}
-
-	private static long alignment() {
-		try {
-			HotSpotDiagnosticMXBean diagnostics = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-			return Long.parseLong(diagnostics.getVMOption("ObjectAlignmentInBytes").getValue());
-		}
-		catch (RuntimeException | LinkageError ex) {
-			return 8;
-		}
-	}
-
-	private static Class<? extends Annotation> contendedAnnotation() {
-		try {
-			return Class.forName("jdk.internal.vm.annotation.Contended").asSubclass(Annotation.class);
-		}
-		catch (ClassNotFoundException | ClassCastException ex) {
-			return null;
-		}
 	}
 
 	/**
@@ -87,49 +71,55 @@ final class MemoryLayout {
 	}
 
 	/**
-	 * Return the size of an array of the given length whose elements take the given bytes each.
+	 * Return the offset of the first element of an array whose elements take the given bytes:
+	 * the array's length follows the object header.
 	 */
-	static long arraySize(long length, int elementSize) {
-		return align(ARRAY_BASE + length * elementSize);
+	static long arrayBase(int elementSize) {
+		long end = OBJECT_HEADER + Integer.BYTES;
+		return (elementSize == 8 || !RELAXED_ARRAY_BASE) ? (end + 7) / 8 * 8 : end;
 	}
 
 	/**
-	 * Return the shallow size of every instance of a class that is not an array, or -1 if its
-	 * layout holds {@code @Contended} padding.
-	 * <p>
-	 * The fields of a record or a hidden class have no offset to read, so their size is the
-	 * header plus the size of every field, as jamm's specification strategy counts it; otherwise
-	 * it is the end of the field that ends last, as jamm's {@code Unsafe} strategy counts it.
+	 * Return the size of an array of the given length whose elements take the given bytes each.
+	 */
+	static long arraySize(long length, int elementSize) {
+		return align(arrayBase(elementSize) + length * elementSize);
+	}
+
+	/**
+	 * Return the shallow size of every instance of a class that is not an array, as HotSpot lays
+	 * it out (see {@link FieldLayout}).
 	 */
 	static long instanceSize(Class<?> type) {
-		boolean byOffsets = !type.isRecord() && !type.isHidden();
-		long size = byOffsets ? 0 : OBJECT_HEADER;
-		for (Class<?> declaring = type; declaring != null; declaring = declaring.getSuperclass()) {
-			if (isContended(declaring)) {
-				return -1;
+		return FieldLayout.of(type).instanceSize();
+	}
+
+	/**
+	 * The options of the running JVM that decide object layout.
+	 */
+	private record VmOptions(boolean compressedOops, boolean compressedClassPointers, boolean compactHeaders,
+			long alignment, boolean compactStrings) {
+
+		/** HotSpot gives up compressed oops for heaps of 32 GB and more. */
+		private static final long COMPRESSED_OOPS_LIMIT = 32L << 30;
+
+		static VmOptions read() {
+			try {
+				HotSpotDiagnosticMXBean diagnostics = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+				boolean compactHeaders = Runtime.version().feature() >= 24
+						&& Boolean.parseBoolean(diagnostics.getVMOption("UseCompactObjectHeaders").getValue());
+				return new VmOptions(Boolean.parseBoolean(diagnostics.getVMOption("UseCompressedOops").getValue()),
+						Boolean.parseBoolean(diagnostics.getVMOption("UseCompressedClassPointers").getValue()),
+						compactHeaders, Long.parseLong(diagnostics.getVMOption("ObjectAlignmentInBytes").getValue()),
+						Boolean.parseBoolean(diagnostics.getVMOption("CompactStrings").getValue()));
 			}
-			for (Field field : declaring.getDeclaredFields()) {
-				if (Modifier.isStatic(field.getModifiers())) {
-					continue;
-				}
-				if (isContended(field)) {
-					return -1;
-				}
-				int fieldSize = elementSize(field.getType());
-				size = byOffsets ? Math.max(size, FieldReader.offsetOf(field) + fieldSize) : size + fieldSize;
+			catch (RuntimeException | LinkageError ex) {
+				boolean compressedOops = Runtime.getRuntime().maxMemory() < COMPRESSED_OOPS_LIMIT;
+				System.getLogger(Sizer.class.getName()).log(Level.WARNING, "Cannot read the JVM's layout options ("
+						+ ex + "); sizes assume HotSpot's defaults, compressed oops " + (compressedOops ? "on" : "off"));
+				return new VmOptions(compressedOops, true, false, 8, true);
 			}
 		}
-		return align(Math.max(size, OBJECT_HEADER));
-	}
-
-	private static boolean isContended(AnnotatedElement element) {
-		return CONTENDED != null && element.isAnnotationPresent(CONTENDED);
-	}
-
-	/** A class with one byte field, which lies right after the object header. */
-	private static final class HeaderProbe {
-
-		byte value;
 
 	}
 

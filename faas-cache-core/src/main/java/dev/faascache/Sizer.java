@@ -37,6 +37,14 @@ public interface Sizer {
 	 * classes, such as a lambda comparator created by {@code Comparator.comparing}) is not
 	 * followed: the object holding it is counted by its shallow size, the rest of the graph in
 	 * full, and a warning naming the class is logged once.
+	 * <p>
+	 * <b>Note:</b> it never uses {@code sun.misc.Unsafe} from JDK 24, so it prints no warning and
+	 * works with {@code --sun-misc-unsafe-memory-access=deny}. There, JDK classes, whose packages
+	 * are closed to reflection, are measured through their public API, exactly for the common
+	 * value types and on the high side where the API leaves a size open (an {@code ArrayList}'s
+	 * capacity is taken as grown one element at a time); such estimates are logged once per
+	 * class at debug level. A jamm {@code Measurable} is then measured like any other object,
+	 * since jamm itself needs {@code Unsafe}.
 	 * @return the deep sizer
 	 */
 	static Sizer deep() {

@@ -3,8 +3,11 @@
  */
 package dev.faascache;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -65,6 +68,35 @@ enum ValueShapes {
 		}
 	},
 
+	/**
+	 * An invoice as a JSON mapper builds one: a record holding an {@code Instant}, {@code BigDecimal}s
+	 * parsed from text, a list grown one line at a time and a map of attributes.
+	 */
+	INVOICE {
+		@Override
+		Object create(SplittableRandom random, long serial) {
+			int count = 1 + random.nextInt(12);
+			List<Line> lines = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				lines.add(new Line(text(random, serial, 6 + random.nextInt(10), 'a'),
+						new BigDecimal(random.nextInt(1_000_000) + "." + (10 + random.nextInt(90))), 1 + random.nextInt(9)));
+			}
+			Map<String, String> attributes = new LinkedHashMap<>();
+			for (int i = 0; i < 1 + random.nextInt(4); i++) {
+				attributes.put(text(random, serial, 3 + random.nextInt(8), 'a'), text(random, serial, 5 + random.nextInt(30), 'a'));
+			}
+			return new Invoice("invoice-" + serial, Instant.ofEpochSecond(1_800_000_000L + serial, random.nextInt(1_000_000_000)),
+					new BigDecimal(random.nextLong() + "." + random.nextInt(1000)), lines, attributes);
+		}
+	},
+
+	LONG_ARRAY {
+		@Override
+		Object create(SplittableRandom random, long serial) {
+			return random.longs(1 + random.nextInt(2000)).toArray();
+		}
+	},
+
 	/** Small boxed values: the entry is mostly the cache's own overhead. */
 	SMALL_BOX {
 		@Override
@@ -98,6 +130,12 @@ enum ValueShapes {
 	}
 
 	record Order(String id, long amount, Double discount, List<String> lines) {
+	}
+
+	record Invoice(String id, Instant issued, BigDecimal total, List<Line> lines, Map<String, String> attributes) {
+	}
+
+	record Line(String sku, BigDecimal price, int quantity) {
 	}
 
 }
