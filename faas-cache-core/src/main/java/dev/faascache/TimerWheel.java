@@ -43,7 +43,7 @@ final class TimerWheel<K, V> {
 	/** Nodes in the wheel. */
 	private long scheduled;
 
-	@SuppressWarnings("unchecked")
+	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private static <K, V> Node<K, V>[][] newBuckets() {
 		return new Node[SHIFT.length][BUCKETS];
 	}
