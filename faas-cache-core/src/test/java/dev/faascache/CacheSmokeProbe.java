@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * Loads the cache in a JVM of its own, as a function's cold start does, and writes well past a
  * small byte budget, with the default sizer and then with a custom one, a jamm {@code Measurable}
  * value among the first; prints the worst bytes
- * accounted after any write and the evictions. {@link UnsafeFreeSizingTest} runs it with the
+ * accounted after any write and the evictions. {@link UnsafeFreeSizingTests} runs it with the
  * JVM's default options and with {@code sun.misc.Unsafe} memory access denied, and reads what it
  * prints on standard error too.
  */
@@ -28,7 +28,7 @@ final class CacheSmokeProbe {
 	}
 
 	private static void run(String sizer, FaasCache<String, Object> cache, SplittableRandom random) {
-		cache.put("measurable", new DeepSizerTest.SelfMeasured(new byte[64]));
+		cache.put("measurable", new DeepSizerTests.SelfMeasured(new byte[64]));
 		long maxAccounted = cache.getByteSize();
 		for (long serial = 0; serial < 5_000; serial++) {
 			ValueShapes shape = ValueShapes.values()[random.nextInt(ValueShapes.values().length)];

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 
 /**
  * Fills a cache in a JVM of its own and prints how many bytes the cache accounted next to how
- * much the heap really grew. {@link HeapTruthTest} runs it with {@code -XX:+UseSerialGC}, where a
+ * much the heap really grew. {@link HeapTruthTests} runs it with {@code -XX:+UseSerialGC}, where a
  * full collection leaves exactly the live objects, and parses the {@code RESULT} lines.
  * <p>
  * Between the two heap readings only the cache holds the keys and values.

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * a lossy buffer and replayed later, in a batch, so a read's effect on the order is
  * nondeterministic: before any write, any of the reads not yet applied may be applied, in any
  * order, or kept for later, or never applied. A read of an entry that has since been replaced or
- * removed moves nothing. In single-threaded use the cache is exact (see {@code FaasCacheTest});
+ * removed moves nothing. In single-threaded use the cache is exact (see {@code FaasCacheTests});
  * this model is what holds when threads race.
  */
 final class LruModel {

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.faascache.FaasCacheSoakTest.Value;
+import dev.faascache.FaasCacheSoakTests.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once, and the budget's total equals the members' totals, each a fresh measurement of what the
  * member holds.
  */
-class SharedBudgetConcurrencyTest {
+class SharedBudgetConcurrencyTests {
 
 	private static final int WORKERS = 4;
 

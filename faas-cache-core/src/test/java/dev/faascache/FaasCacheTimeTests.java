@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (NTP corrections, a container thawed days later) move no deadline, and no value of the ticker
  * or of a time to live makes the deadline arithmetic overflow into "already expired" or "never".
  */
-class FaasCacheTimeTest {
+class FaasCacheTimeTests {
 
 	private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 

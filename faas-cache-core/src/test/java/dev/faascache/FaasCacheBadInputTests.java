@@ -34,7 +34,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
  * Every public entry point of the core, fed bad input: each call must fail fast with the
  * documented exception, a message that names the bad value, and no change to what is cached.
  */
-class FaasCacheBadInputTest {
+class FaasCacheBadInputTests {
 
 	private static final Duration ZERO = Duration.ZERO;
 
@@ -67,7 +67,7 @@ class FaasCacheBadInputTest {
 			.defaultTtl(MINUTE)
 			.ticker(this.ticker)
 			.clock(Clock.fixed(NOW, ZoneOffset.UTC))
-			.sizer(FaasCacheBadInputTest::size)
+			.sizer(FaasCacheBadInputTests::size)
 			.removalListener((key, value, cause) -> this.removals.add(key + "=" + value + ":" + cause))
 			.build();
 		this.cache.put("a", "1");

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so expiry and eviction run on the caller's thread. Counted by the JVM's total of threads ever
  * started, which also sees a thread that started and ended between two looks.
  */
-class NoThreadTest {
+class NoThreadTests {
 
 	private final FakeTicker ticker = new FakeTicker();
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Several caches competing for one {@link SharedBudget}.
  */
-class SharedBudgetTest {
+class SharedBudgetTests {
 
 	private static final long OBJECT_BYTES = 100;
 

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.entry;
  * expiry, LRU order, the three bounds, listeners and statistics. Time comes from a
  * {@link FakeTicker}.
  */
-class FaasCacheTest {
+class FaasCacheTests {
 
 	/** Every key and every value weighs this much with {@link #constantSizer}. */
 	private static final long OBJECT_BYTES = 100;

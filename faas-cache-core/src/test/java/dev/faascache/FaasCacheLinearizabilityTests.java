@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * The number of histories is {@code -Dfaascache.linearizability.histories} (default 10,000).
  */
-class FaasCacheLinearizabilityTest {
+class FaasCacheLinearizabilityTests {
 
 	private static final int HISTORIES = Integer.getInteger("faascache.linearizability.histories", 10_000);
 

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sizer and with a custom one. The test with the option runs on JDK 24 and later (the build's
  * JDK 25 pass); the others on every JDK.
  */
-class UnsafeFreeSizingTest {
+class UnsafeFreeSizingTests {
 
 	@Test
 	void firstMeasurements_printNothingOnStandardError() throws Exception {

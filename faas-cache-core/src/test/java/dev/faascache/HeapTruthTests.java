@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mixed fill; each single shape gets an eighth, and the forked configurations half), {@code -Dfaascache.heap.budgetMb} (32) and
  * {@code -Dfaascache.heap.writtenMb} (500; a fifth in the forked configurations).
  */
-class HeapTruthTest {
+class HeapTruthTests {
 
 	/** How far the accounted bytes may fall short of the heap: the probe's noise. */
 	private static final double UNDER = 0.005;
@@ -60,7 +60,7 @@ class HeapTruthTest {
 
 		assertThat(results).hasSize(1 + ValueShapes.values().length);
 		assertThat(results.get(0).get("accounted")).as("bytes in the mixed fill").isGreaterThanOrEqualTo(FILL_MB * MB);
-		results.forEach(HeapTruthTest::assertAccountedMatchesHeap);
+		results.forEach(HeapTruthTests::assertAccountedMatchesHeap);
 	}
 
 	@Test

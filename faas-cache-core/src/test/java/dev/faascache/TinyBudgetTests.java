@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.entry;
  * structure is small, and grows, accounted, only as the cache is used (the timer wheel for the
  * first entry with a time to live, the read buffer when reads contend, the tables as entries come).
  */
-class TinyBudgetTest {
+class TinyBudgetTests {
 
 	private final FakeTicker ticker = new FakeTicker();
 

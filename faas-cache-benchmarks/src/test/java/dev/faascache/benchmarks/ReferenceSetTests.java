@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sizing benchmark compares two engines that must agree: the default {@link Sizer} and
  * jamm's {@code measureDeep}, on every value of the {@link ReferenceSet}.
  */
-class ReferenceSetTest {
+class ReferenceSetTests {
 
 	private final MemoryMeter jamm = MemoryMeter.builder().build();
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link ReadBuffer}: every read recorded in order while one thread reads, a sample of
  * them once several threads do, and a count of what was recorded that never goes back.
  */
-class ReadBufferTest {
+class ReadBufferTests {
 
 	private final ReadBuffer<String, String> buffer = new ReadBuffer<>();
 

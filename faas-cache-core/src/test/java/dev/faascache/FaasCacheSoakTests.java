@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * The run lasts {@code -Dfaascache.soak.seconds} (default 30; the issue allows up to 60 in CI).
  */
-class FaasCacheSoakTest {
+class FaasCacheSoakTests {
 
 	private static final int WORKERS = 8;
 
@@ -259,7 +259,7 @@ class FaasCacheSoakTest {
 		void runRound() {
 			for (int i = 0; i < OPS_PER_ROUND; i++) {
 				if (this.random.nextInt(20) == 0) {
-					FaasCacheSoakTest.this.ticker.advance(Duration.ofMillis(this.random.nextInt(3)));
+					FaasCacheSoakTests.this.ticker.advance(Duration.ofMillis(this.random.nextInt(3)));
 				}
 				if (this.random.nextInt(4) == 0) {
 					privateOperation();
@@ -267,7 +267,7 @@ class FaasCacheSoakTest {
 				else {
 					sharedOperation(this.random.nextInt(SHARED_KEYS));
 				}
-				FaasCacheSoakTest.this.operations.increment();
+				FaasCacheSoakTests.this.operations.increment();
 			}
 		}
 
@@ -277,35 +277,35 @@ class FaasCacheSoakTest {
 		 */
 		private void privateOperation() {
 			int key = -1 - (this.thread * PRIVATE_KEYS + this.random.nextInt(PRIVATE_KEYS));
-			FaasCache<Integer, Value> cache = FaasCacheSoakTest.this.cache;
+			FaasCache<Integer, Value> cache = FaasCacheSoakTests.this.cache;
 			if (this.random.nextBoolean()) {
 				Value value = newValue(key, 64);
 				Duration ttl = Duration.ofMillis(1 + this.random.nextInt(300));
 				cache.put(key, value, ttl);
 				stored(value);
-				this.privateValues.put(key, new Written(value, FaasCacheSoakTest.this.ticker.read() + ttl.toNanos()));
+				this.privateValues.put(key, new Written(value, FaasCacheSoakTests.this.ticker.read() + ttl.toNanos()));
 				return;
 			}
 			Written written = this.privateValues.get(key);
-			long before = FaasCacheSoakTest.this.ticker.read();
+			long before = FaasCacheSoakTests.this.ticker.read();
 			Value read = read(key);
 			if (written == null) {
 				return;
 			}
 			if (read != null && read != written.value()) {
-				FaasCacheSoakTest.this.failures.add("key " + key + " read " + read + ", last written " + written.value());
+				FaasCacheSoakTests.this.failures.add("key " + key + " read " + read + ", last written " + written.value());
 			}
 			else if (read != null && before >= written.expiresNoLaterThan()) {
-				FaasCacheSoakTest.this.failures.add("key " + key + " served " + read + " after its time to live");
+				FaasCacheSoakTests.this.failures.add("key " + key + " served " + read + " after its time to live");
 			}
 			else if (read == null) {
-				FaasCacheSoakTest.this.vanished.add(written.value());
+				FaasCacheSoakTests.this.vanished.add(written.value());
 				this.privateValues.remove(key);
 			}
 		}
 
 		private void sharedOperation(int key) {
-			FaasCache<Integer, Value> cache = FaasCacheSoakTest.this.cache;
+			FaasCache<Integer, Value> cache = FaasCacheSoakTests.this.cache;
 			Value value = newValue(key, 512);
 			switch (this.random.nextInt(16)) {
 				case 0, 1, 2 -> read(key);
@@ -340,7 +340,7 @@ class FaasCacheSoakTest {
 
 		private void computeIfAbsent(int key, Value value) {
 			boolean[] called = { false };
-			Value result = FaasCacheSoakTest.this.cache.computeIfAbsent(key, (k) -> {
+			Value result = FaasCacheSoakTests.this.cache.computeIfAbsent(key, (k) -> {
 				called[0] = true;
 				return value;
 			});
@@ -351,10 +351,10 @@ class FaasCacheSoakTest {
 		private void changeTtl(int key) {
 			try {
 				if (this.random.nextBoolean()) {
-					FaasCacheSoakTest.this.cache.setTtl(key, Duration.ofMillis(1 + this.random.nextInt(400)));
+					FaasCacheSoakTests.this.cache.setTtl(key, Duration.ofMillis(1 + this.random.nextInt(400)));
 				}
 				else {
-					FaasCacheSoakTest.this.cache.getTtl(key);
+					FaasCacheSoakTests.this.cache.getTtl(key);
 				}
 			}
 			catch (NoSuchElementException ex) {
@@ -364,16 +364,16 @@ class FaasCacheSoakTest {
 
 		/** Rarer operations: a value larger than the whole budget, iteration, removal through a view. */
 		private void oddOperation(int key) {
-			FaasCache<Integer, Value> cache = FaasCacheSoakTest.this.cache;
+			FaasCache<Integer, Value> cache = FaasCacheSoakTests.this.cache;
 			switch (this.random.nextInt(20)) {
 				case 0 -> {
 					try {
-						cache.put(key, new Value(FaasCacheSoakTest.this.ids.incrementAndGet(), key,
+						cache.put(key, new Value(FaasCacheSoakTests.this.ids.incrementAndGet(), key,
 								new byte[(int) ENTRY_BUDGET[0] + 1]));
-						FaasCacheSoakTest.this.failures.add("a value larger than the budget was stored");
+						FaasCacheSoakTests.this.failures.add("a value larger than the budget was stored");
 					}
 					catch (EntryTooLargeException ex) {
-						FaasCacheSoakTest.this.rejections.increment();
+						FaasCacheSoakTests.this.rejections.increment();
 					}
 				}
 				case 1, 2, 3, 4, 5, 6, 7, 8, 9 -> {
@@ -381,7 +381,7 @@ class FaasCacheSoakTest {
 					for (int i = 0; i < 5 && entries.hasNext(); i++) {
 						Map.Entry<Integer, Value> entry = entries.next();
 						if (entry.getValue().key() != entry.getKey()) {
-							FaasCacheSoakTest.this.failures.add(entry.getValue() + " iterated under key " + entry.getKey());
+							FaasCacheSoakTests.this.failures.add(entry.getValue() + " iterated under key " + entry.getKey());
 						}
 					}
 				}
@@ -390,20 +390,20 @@ class FaasCacheSoakTest {
 		}
 
 		private Value read(int key) {
-			Value value = FaasCacheSoakTest.this.cache.get(key);
+			Value value = FaasCacheSoakTests.this.cache.get(key);
 			countRead(value != null);
 			if (value != null && value.key() != key) {
-				FaasCacheSoakTest.this.failures.add(value + " read under key " + key);
+				FaasCacheSoakTests.this.failures.add(value + " read under key " + key);
 			}
 			return value;
 		}
 
 		private void countRead(boolean hit) {
-			(hit ? FaasCacheSoakTest.this.hits : FaasCacheSoakTest.this.misses).increment();
+			(hit ? FaasCacheSoakTests.this.hits : FaasCacheSoakTests.this.misses).increment();
 		}
 
 		private Value newValue(int key, int maxPayload) {
-			return new Value(FaasCacheSoakTest.this.ids.incrementAndGet(), key, new byte[this.random.nextInt(maxPayload)]);
+			return new Value(FaasCacheSoakTests.this.ids.incrementAndGet(), key, new byte[this.random.nextInt(maxPayload)]);
 		}
 
 		private void storedIf(boolean condition, Value value) {
@@ -413,8 +413,8 @@ class FaasCacheSoakTest {
 		}
 
 		private void stored(Value value) {
-			if (FaasCacheSoakTest.this.installed.put(value.id(), value) != null) {
-				FaasCacheSoakTest.this.failures.add(value + " stored twice");
+			if (FaasCacheSoakTests.this.installed.put(value.id(), value) != null) {
+				FaasCacheSoakTests.this.failures.add(value + " stored twice");
 			}
 		}
 

@@ -54,7 +54,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * instances (the sentinel of an immutable list of one) or keeps behind closed fields of its own
  * (a thread's internals) may count less than jamm counts.
  */
-class DeepSizerTest {
+class DeepSizerTests {
 
 	private static final MemoryMeter jamm = MemoryMeter.builder().build();
 

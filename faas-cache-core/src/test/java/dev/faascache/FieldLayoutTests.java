@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read; they follow the same rules, which the heap-truth and deep-sizer tests check. Not
  * {@code Thread}: the JVM injects fields into it that reflection does not show.
  */
-class FieldLayoutTest {
+class FieldLayoutTests {
 
 	static Stream<Class<?>> classes() throws ClassNotFoundException {
 		return Stream.of(Object.class, Empty.class, ByteAndLong.class, FillsParentGap.class, EverySize.class,

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fresh measurement of what it holds, and every value ever stored must be either still cached or
  * reported to the removal listener exactly once.
  */
-class FaasCacheConcurrencyTest {
+class FaasCacheConcurrencyTests {
 
 	private static final int WORKERS = 4;
 

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The cache keeps no class of an application alive once the application lets go of it, so that
  * a redeploy or a DevTools restart, which discards a class loader, does not leak it.
  */
-class ClassLoaderLeakTest {
+class ClassLoaderLeakTests {
 
 	/**
 	 * Regression: the classes of keys whose hash code changed after they were cached were kept in
@@ -73,7 +73,7 @@ class ClassLoaderLeakTest {
 		private final String isolated;
 
 		IsolatingLoader(String isolated) {
-			super(ClassLoaderLeakTest.class.getClassLoader());
+			super(ClassLoaderLeakTests.class.getClassLoader());
 			this.isolated = isolated;
 		}
 

@@ -24,13 +24,13 @@ import org.junit.runners.AllTests;
  * every bound runs on each operation without changing what the map contains.
  */
 @RunWith(AllTests.class)
-public final class FaasCacheMapContractTest {
+public final class FaasCacheMapContractTests {
 
-	private FaasCacheMapContractTest() {
+	private FaasCacheMapContractTests() {
 	}
 
 	public static Test suite() {
-		TestSuite suite = new TestSuite(FaasCacheMapContractTest.class.getSimpleName());
+		TestSuite suite = new TestSuite(FaasCacheMapContractTests.class.getSimpleName());
 		suite.addTest(suiteFor("unbounded", () -> FaasCache.<String, String>builder().build()));
 		suite.addTest(suiteFor("bounded", () -> FaasCache.<String, String>builder()
 			.maxItems(1_000)
