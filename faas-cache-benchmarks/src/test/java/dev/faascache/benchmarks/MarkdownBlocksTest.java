@@ -1,0 +1,43 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Regenerating the docs replaces the generated tables and leaves the text around them as written.
+ */
+class MarkdownBlocksTest {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void replace_keepsTheTextAroundTheBlock() throws IOException {
+		Path file = this.directory.resolve("benchmarks.md");
+		Files.writeString(file, "# Benchmarks\n\nWritten by hand.\n\n<!-- benchmarks:results -->\nold table\n"
+				+ "<!-- /benchmarks:results -->\n\n## Empty cache\n\nAlso by hand.\n");
+		MarkdownBlocks.replace(file, "results", "| new | table |\n");
+		assertThat(Files.readString(file)).isEqualTo("# Benchmarks\n\nWritten by hand.\n\n<!-- benchmarks:results -->\n"
+				+ "| new | table |\n<!-- /benchmarks:results -->\n\n## Empty cache\n\nAlso by hand.\n");
+	}
+
+	@Test
+	void replace_withoutTheBlock_failsAndLeavesTheFile() throws IOException {
+		Path file = this.directory.resolve("README.md");
+		Files.writeString(file, "# README\n<!-- benchmarks:results -->\n");
+		assertThatIllegalStateException().isThrownBy(() -> MarkdownBlocks.replace(file, "results", "table"))
+			.withMessageContaining("<!-- benchmarks:results --> ... <!-- /benchmarks:results -->");
+		assertThat(Files.readString(file)).isEqualTo("# README\n<!-- benchmarks:results -->\n");
+	}
+
+}
