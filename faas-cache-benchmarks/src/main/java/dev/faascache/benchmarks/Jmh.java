@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -59,7 +60,7 @@ final class Jmh {
 	 * @param params parameter names and their values, alternately
 	 */
 	Results run(Class<?> benchmark, String methods, String... params) throws RunnerException {
-		return run(options(benchmark, methods, params));
+		return run(options(benchmark, methods, params), List.of());
 	}
 
 	/**
@@ -68,10 +69,9 @@ final class Jmh {
 	 * @param params parameter names and their values, alternately
 	 */
 	Results runAsLambda(Class<?> benchmark, String methods, String... params) throws RunnerException {
-		ChainedOptionsBuilder options = options(benchmark, methods, params).threads(1)
-			.jvmArgsAppend(LAMBDA_JVM.toArray(String[]::new));
+		ChainedOptionsBuilder options = options(benchmark, methods, params).threads(1);
 		pinnedJava().ifPresent((java) -> options.jvm(java.toString()));
-		return run(options);
+		return run(options, LAMBDA_JVM);
 	}
 
 	/**
@@ -87,20 +87,21 @@ final class Jmh {
 	 */
 	Results runWithAllocation(Class<?> benchmark, String methods, String jvmArg) throws RunnerException {
 		ChainedOptionsBuilder options = options(benchmark, methods).addProfiler(GCProfiler.class);
-		if (jvmArg != null) {
-			options.jvmArgsAppend(jvmArg);
-		}
-		return run(options);
+		return run(options, (jvmArg != null) ? List.of(jvmArg) : List.of());
 	}
 
 	/**
-	 * Run the benchmarks, their forks recording the entries each peer held in a file of their own.
+	 * Run the benchmarks with the given JVM options besides the heap's, their forks recording the
+	 * entries each peer held in a file of their own.
 	 */
-	private static Results run(ChainedOptionsBuilder options) throws RunnerException {
+	private static Results run(ChainedOptionsBuilder options, List<String> jvmArgs) throws RunnerException {
 		try {
 			Path entries = Files.createTempFile("entries", ".txt");
 			try {
-				options.jvmArgsAppend("-D" + Occupancy.PROPERTY + "=" + entries);
+				List<String> appended = new ArrayList<>(jvmArgs);
+				appended.add("-D" + Occupancy.PROPERTY + "=" + entries);
+				// set once: each call of jvmArgsAppend replaces what an earlier one gave
+				options.jvmArgsAppend(appended.toArray(String[]::new));
 				Collection<RunResult> results = new Runner(options.build()).run();
 				return new Results(results, Occupancy.read(entries));
 			}
