@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,7 +54,8 @@ public final class Report {
 			throw new IllegalArgumentException("--update rewrites every table: it cannot be given with --only");
 		}
 		RunInfo run = RunInfo.of(JAR + ((mode == Jmh.Mode.FULL) ? " --full" : ""), option(arguments, "--note"));
-		Generated generated = run(new Jmh(mode), sections, run);
+		Instant start = Instant.now();
+		Generated generated = run(new Jmh(mode), sections, run, start);
 		System.out.println();
 		System.out.println(generated.results());
 		System.out.println(generated.sizing());
@@ -84,7 +87,7 @@ public final class Report {
 		return arguments.get(index + 1);
 	}
 
-	private static Generated run(Jmh jmh, Set<String> sections, RunInfo run)
+	private static Generated run(Jmh jmh, Set<String> sections, RunInfo run, Instant start)
 			throws RunnerException, IOException, InterruptedException {
 		Targets targets = new Targets();
 		CacheTables caches = new CacheTables(jmh, targets, run.caption());
@@ -115,6 +118,8 @@ public final class Report {
 			done.add(section);
 		}
 		results.append("### Targets\n\n").append(run.caption()).append("\n\n").append(targets.table());
+		results.append(String.format(Locale.ROOT, "%nThe run took %.1f minutes.%n",
+				Duration.between(start, Instant.now()).toSeconds() / 60.0));
 		String performance = done.containsAll(List.of("get", "put", "mixed", "lambda"))
 				? caches.performance() + "\n" + run.caption() + "\n" : "";
 		return new Generated(results.toString(), sizing.toString(), performance);
