@@ -56,7 +56,7 @@ final class Jmh {
 
 	/**
 	 * Run the given methods of a benchmark class on the JVM's defaults, for every value of its
-	 * parameters but those given.
+	 * parameters, or only the values given for some of them.
 	 * @param params parameter names and their values, alternately
 	 */
 	Results run(Class<?> benchmark, String methods, String... params) throws RunnerException {

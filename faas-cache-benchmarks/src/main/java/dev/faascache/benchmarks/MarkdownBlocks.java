@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Replaces generated blocks of a Markdown file, each between an HTML comment that opens it and
@@ -24,21 +26,28 @@ final class MarkdownBlocks {
 	}
 
 	/**
-	 * Replace the content of the named block of the file.
+	 * Replace the content of the named block of the file, whose markers stand on lines of their
+	 * own (a marker quoted in the text is not one).
 	 * @throws IllegalStateException if the file does not hold the block once, opened and closed
 	 */
 	static void replace(Path file, String block, String content) throws IOException {
 		String text = Files.readString(file, StandardCharsets.UTF_8);
 		String open = "<!-- benchmarks:" + block + " -->";
 		String close = "<!-- /benchmarks:" + block + " -->";
-		int start = text.indexOf(open);
-		int end = text.indexOf(close);
-		if (start < 0 || end < start || text.indexOf(open, start + 1) >= 0) {
-			throw new IllegalStateException(file + " must hold the block " + open + " ... " + close + " once");
+		Matcher opens = line(open).matcher(text);
+		Matcher closes = line(close).matcher(text);
+		if (!opens.find() || !closes.find(opens.end()) || opens.find()) {
+			throw new IllegalStateException(file + " must hold the block " + open + " ... " + close
+					+ " once, each marker on a line of its own");
 		}
-		String updated = text.substring(0, start + open.length()) + "\n" + content.strip() + "\n"
-				+ text.substring(end);
+		opens.reset().find();
+		String updated = text.substring(0, opens.end()) + "\n" + content.strip() + "\n"
+				+ text.substring(closes.start());
 		Files.writeString(file, updated, StandardCharsets.UTF_8);
+	}
+
+	private static Pattern line(String marker) {
+		return Pattern.compile("^" + Pattern.quote(marker) + "$", Pattern.MULTILINE);
 	}
 
 }

@@ -22,13 +22,13 @@ class MarkdownBlocksTest {
 	Path directory;
 
 	@Test
-	void replace_keepsTheTextAroundTheBlock() throws IOException {
+	void replace_keepsTheTextAroundTheBlock_andMarkersQuotedInIt() throws IOException {
 		Path file = this.directory.resolve("benchmarks.md");
-		Files.writeString(file, "# Benchmarks\n\nWritten by hand.\n\n<!-- benchmarks:results -->\nold table\n"
-				+ "<!-- /benchmarks:results -->\n\n## Empty cache\n\nAlso by hand.\n");
+		Files.writeString(file, "# Benchmarks\n\nThe report fills `<!-- benchmarks:results -->`.\n\n"
+				+ "<!-- benchmarks:results -->\nold table\n<!-- /benchmarks:results -->\n\n## Empty cache\n\nBy hand.\n");
 		MarkdownBlocks.replace(file, "results", "| new | table |\n");
-		assertThat(Files.readString(file)).isEqualTo("# Benchmarks\n\nWritten by hand.\n\n<!-- benchmarks:results -->\n"
-				+ "| new | table |\n<!-- /benchmarks:results -->\n\n## Empty cache\n\nAlso by hand.\n");
+		assertThat(Files.readString(file)).isEqualTo("# Benchmarks\n\nThe report fills `<!-- benchmarks:results -->`.\n\n"
+				+ "<!-- benchmarks:results -->\n| new | table |\n<!-- /benchmarks:results -->\n\n## Empty cache\n\nBy hand.\n");
 	}
 
 	@Test
