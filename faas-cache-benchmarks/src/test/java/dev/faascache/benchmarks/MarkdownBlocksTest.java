@@ -6,6 +6,7 @@ package dev.faascache.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,20 @@ class MarkdownBlocksTest {
 		assertThatIllegalStateException().isThrownBy(() -> MarkdownBlocks.replace(file, "results", "table"))
 			.withMessageContaining("<!-- benchmarks:results --> ... <!-- /benchmarks:results -->");
 		assertThat(Files.readString(file)).isEqualTo("# README\n<!-- benchmarks:results -->\n");
+	}
+
+	@Test
+	void replace_everyBlockTheReportWrites_isInTheDocs() throws IOException {
+		Path docs = this.directory.resolve("docs/benchmarks.md");
+		Files.createDirectories(docs.getParent());
+		Files.copy(Path.of("../docs/benchmarks.md"), docs);
+		Path readme = Files.copy(Path.of("../README.md"), this.directory.resolve("README.md"));
+		for (String block : List.of("results", "sizing", "hit-ratio")) {
+			MarkdownBlocks.replace(docs, block, "generated " + block);
+		}
+		MarkdownBlocks.replace(readme, "performance", "generated performance");
+		assertThat(Files.readString(docs)).contains("generated results", "generated sizing", "generated hit-ratio");
+		assertThat(Files.readString(readme)).contains("## Performance", "generated performance", "## Known limits");
 	}
 
 }
