@@ -16,11 +16,12 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Reads that hit: a cache filled with {@value #ITEMS} entries, read with Zipf-distributed keys,
- * every read a hit.
+ * every read a hit: every peer holds all {@value #ITEMS}, which {@link Workload#fill} checks.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -29,8 +30,8 @@ public class GetBenchmark {
 
 	static final int ITEMS = 10_000;
 
-	@Param({ "FAAS_CACHE", "FAAS_CACHE_BYTES", "CAFFEINE", "CAFFEINE_WEIGHED", "SYNCHRONIZED_LRU",
-			"SPRING_CONCURRENT_MAP", "CONCURRENT_HASH_MAP" })
+	@Param({ "FAAS_CACHE", "FAAS_CACHE_BYTES", "CAFFEINE", "CAFFEINE_SAME_THREAD", "CAFFEINE_BYTES",
+			"CAFFEINE_BYTES_SAME_THREAD", "SYNCHRONIZED_LRU", "SPRING_CONCURRENT_MAP", "CONCURRENT_HASH_MAP" })
 	public Peer peer;
 
 	private BenchmarkCache cache;
@@ -44,6 +45,15 @@ public class GetBenchmark {
 		Workload.fill(this.cache, keys, this.peer);
 		this.sequence = Keys.zipf(keys, 1);
 	}
+
+	/**
+	 * Record the entries the peer holds at the end of its measurement, for the report.
+	 */
+	@TearDown
+	public void recordEntries() {
+		Occupancy.record("GetBenchmark/" + this.peer, this.cache);
+	}
+
 
 	@Benchmark
 	@Threads(1)

@@ -42,20 +42,32 @@ final class Keys {
 	 * distribution, each element one of the given key objects.
 	 */
 	static Integer[] zipf(Integer[] keys, long seed) {
-		int count = keys.length;
+		int[] indexes = zipf(keys.length, EXPONENT, SEQUENCE_LENGTH, seed);
+		Integer[] sequence = new Integer[SEQUENCE_LENGTH];
+		for (int i = 0; i < SEQUENCE_LENGTH; i++) {
+			sequence[i] = keys[indexes[i]];
+		}
+		return sequence;
+	}
+
+	/**
+	 * Return {@code length} indexes below {@code count} drawn with a Zipf distribution of the given
+	 * exponent, the same for the same seed; the most frequent index is not 0 but scattered.
+	 */
+	static int[] zipf(int count, double exponent, int length, long seed) {
 		double[] cumulative = new double[count];
 		double sum = 0;
 		for (int rank = 0; rank < count; rank++) {
-			sum += 1 / Math.pow(rank + 1, EXPONENT);
+			sum += 1 / Math.pow(rank + 1, exponent);
 			cumulative[rank] = sum;
 		}
 		SplittableRandom random = new SplittableRandom(seed);
 		int[] scramble = permutation(count, random);
-		Integer[] sequence = new Integer[SEQUENCE_LENGTH];
-		for (int i = 0; i < SEQUENCE_LENGTH; i++) {
+		int[] sequence = new int[length];
+		for (int i = 0; i < length; i++) {
 			int rank = Arrays.binarySearch(cumulative, random.nextDouble() * sum);
 			rank = (rank >= 0) ? rank : Math.min(count - 1, -rank - 1);
-			sequence[i] = keys[scramble[rank]];
+			sequence[i] = scramble[rank];
 		}
 		return sequence;
 	}

@@ -6,7 +6,6 @@ package dev.faascache.benchmarks;
 import java.util.concurrent.TimeUnit;
 
 import dev.faascache.benchmarks.Peer.BenchmarkCache;
-import dev.faascache.benchmarks.Peer.Bounds;
 import dev.faascache.benchmarks.ReferenceSet.Product;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,11 +16,14 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Reads and writes mixed, 80% to 20%, from two threads: Zipf-distributed keys over twice as many
- * keys as the cache holds, so cold keys miss, and writing them evicts.
+ * keys as the cache holds, so cold keys miss, and writing them evicts. {@link HitCounter} counts
+ * the reads that hit, since a cache that evicts the wrong entries misses more and may look faster
+ * for it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -29,9 +31,12 @@ import org.openjdk.jmh.annotations.Threads;
 @Threads(2)
 public class MixedBenchmark {
 
-	static final int ITEMS = 10_000;
+	/** The item bound; the byte budget is {@link Workload#bytesFor} it. */
+	@Param("10000")
+	public int items;
 
-	@Param({ "FAAS_CACHE", "FAAS_CACHE_BYTES", "CAFFEINE", "CAFFEINE_WEIGHED", "SYNCHRONIZED_LRU" })
+	@Param({ "FAAS_CACHE", "FAAS_CACHE_BYTES", "CAFFEINE", "CAFFEINE_SAME_THREAD", "CAFFEINE_BYTES",
+			"CAFFEINE_BYTES_SAME_THREAD", "SYNCHRONIZED_LRU" })
 	public Peer peer;
 
 	private BenchmarkCache cache;
@@ -42,24 +47,29 @@ public class MixedBenchmark {
 
 	@Setup
 	public void setup() {
-		Integer[] keys = Keys.distinct(2 * ITEMS);
-		this.cache = this.peer.create(new Bounds(ITEMS, ITEMS * 200L));
-		for (int i = 0; i < ITEMS; i++) {
-			this.cache.put(keys[i], Workload.valueFor(i));
-		}
+		this.cache = Workload.filled(this.peer, this.items);
+		Integer[] keys = Keys.distinct(2 * this.items);
 		this.sequence = Keys.zipf(keys, 2);
 		this.values = Workload.values(keys.length);
 	}
 
 	@Benchmark
-	public Object readMostly(KeyCursor cursor) {
+	public Object readMostly(KeyCursor cursor, HitCounter counter) {
 		int step = cursor.index;
 		Integer key = cursor.next(this.sequence);
 		if (step % 5 == 0) {
 			this.cache.put(key, this.values[key]);
 			return key;
 		}
-		return this.cache.get(key);
+		return counter.count(this.cache.get(key));
+	}
+
+	/**
+	 * Record the entries the peer holds at the end of its measurement, for the report.
+	 */
+	@TearDown
+	public void recordEntries() {
+		Occupancy.record("MixedBenchmark/" + this.items + "/" + this.peer, this.cache);
 	}
 
 }

@@ -20,9 +20,17 @@ import org.springframework.cache.concurrent.ConcurrentMapCache;
 
 /**
  * The caches compared, each built with the same bounds: what users pick instead of FaasCache
- * (Caffeine, with or without a hand-written weigher, and a synchronized {@link LinkedHashMap} in
- * access order), what Spring uses when no provider is configured ({@link ConcurrentMapCache},
- * unbounded), and the physical limit of a concurrent map ({@link ConcurrentHashMap}, unbounded).
+ * (Caffeine, bounded by entries or by bytes, and a synchronized {@link LinkedHashMap} in access
+ * order), what Spring uses when no provider is configured ({@link ConcurrentMapCache}, unbounded),
+ * and the physical limit of a concurrent map ({@link ConcurrentHashMap}, unbounded).
+ * <p>
+ * Caffeine runs twice over: with its default executor, which moves its maintenance to the
+ * {@code ForkJoinPool} and so to another core when there is one, and with
+ * {@code executor(Runnable::run)}, which does that work on the caller's thread as FaasCache does.
+ * Bounded by bytes, Caffeine weighs with the same {@link Sizer#deep()} FaasCache uses, so that
+ * only the caches differ. A byte budget does not buy the same number of entries in both: FaasCache
+ * charges its own nodes and tables against it, a weigher only the key and the value; the reports
+ * give the entries each peer holds.
  */
 public enum Peer {
 
@@ -33,11 +41,7 @@ public enum Peer {
 	FAAS_CACHE("FaasCache (maxItems)") {
 		@Override
 		BenchmarkCache create(Bounds bounds) {
-			FaasCache<Object, Object> cache = FaasCache.builder()
-				.maxItems(bounds.maxItems())
-				.sizer(CONSTANT_SIZER)
-				.build();
-			return adapt(cache);
+			return adapt(FaasCache.builder().maxItems(bounds.maxItems()).sizer(CONSTANT_SIZER).build());
 		}
 	},
 
@@ -48,37 +52,59 @@ public enum Peer {
 	FAAS_CACHE_BYTES("FaasCache (maxSize + maxItems + TTL)") {
 		@Override
 		BenchmarkCache create(Bounds bounds) {
-			FaasCache<Object, Object> cache = FaasCache.builder()
+			return adapt(FaasCache.builder()
 				.maxSize(bounds.maxBytes())
 				.maxItems(bounds.maxItems())
 				.defaultTtl(TTL)
-				.build();
-			return adapt(cache);
+				.build());
 		}
 	},
 
-	/** Caffeine bounded by entry count. */
+	/** Caffeine bounded by entry count, maintained on its default executor. */
 	CAFFEINE("Caffeine (maximumSize)") {
 		@Override
 		BenchmarkCache create(Bounds bounds) {
-			Cache<Object, Object> cache = Caffeine.newBuilder().maximumSize(bounds.maxItems()).build();
-			return adapt(cache);
+			return adapt(Caffeine.newBuilder().maximumSize(bounds.maxItems()).build());
+		}
+	},
+
+	/** Caffeine bounded by entry count, maintained on the caller's thread. */
+	CAFFEINE_SAME_THREAD("Caffeine (maximumSize, same-thread executor)") {
+		@Override
+		BenchmarkCache create(Bounds bounds) {
+			return adapt(Caffeine.newBuilder().maximumSize(bounds.maxItems()).executor(Runnable::run).build());
 		}
 	},
 
 	/**
-	 * Caffeine bounded by bytes the way its users must do it: a weigher that measures key and
-	 * value with jamm, and a variable expiry.
+	 * Caffeine bounded by bytes and time like FaasCache: {@code maximumWeight} with a weigher that
+	 * measures key and value with {@link Sizer#deep()}, and {@code expireAfterWrite}; its default
+	 * executor.
 	 */
-	CAFFEINE_WEIGHED("Caffeine (jamm weigher + expiry)") {
+	CAFFEINE_BYTES("Caffeine (deep-sizer weigher + expireAfterWrite)") {
 		@Override
 		BenchmarkCache create(Bounds bounds) {
-			Cache<Object, Object> cache = Caffeine.newBuilder()
-				.maximumWeight(bounds.maxBytes())
-				.weigher((key, value) -> (int) Math.min(Integer.MAX_VALUE, JAMM.sizeOf(key) + JAMM.sizeOf(value)))
-				.expireAfter(new FixedExpiry())
-				.build();
-			return adapt(cache);
+			return adapt(byWeight(bounds, Sizer.deep()).expireAfterWrite(TTL).build());
+		}
+	},
+
+	/** {@link #CAFFEINE_BYTES} maintained on the caller's thread. */
+	CAFFEINE_BYTES_SAME_THREAD("Caffeine (deep-sizer weigher + expireAfterWrite, same-thread executor)") {
+		@Override
+		BenchmarkCache create(Bounds bounds) {
+			return adapt(byWeight(bounds, Sizer.deep()).expireAfterWrite(TTL).executor(Runnable::run).build());
+		}
+	},
+
+	/**
+	 * Caffeine bounded by bytes with a weigher written on jamm's {@code measureDeep}, and a
+	 * variable expiry: what a Caffeine user without the deep sizer would write. It measures jamm
+	 * more than Caffeine.
+	 */
+	CAFFEINE_JAMM("Caffeine (jamm weigher + variable expiry)") {
+		@Override
+		BenchmarkCache create(Bounds bounds) {
+			return adapt(byWeight(bounds, JAMM).expireAfter(new FixedExpiry()).build());
 		}
 	},
 
@@ -86,16 +112,7 @@ public enum Peer {
 	SYNCHRONIZED_LRU("synchronized LinkedHashMap") {
 		@Override
 		BenchmarkCache create(Bounds bounds) {
-			long maxItems = bounds.maxItems();
-			Map<Object, Object> map = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-
-				@Override
-				protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-					return size() > maxItems;
-				}
-
-			});
-			return adapt(map);
+			return adapt(Collections.synchronizedMap(lruMap(bounds.maxItems())));
 		}
 	},
 
@@ -115,6 +132,11 @@ public enum Peer {
 				@Override
 				public void put(Object key, Object value) {
 					cache.put(key, value);
+				}
+
+				@Override
+				public long entries() {
+					return cache.getNativeCache().size();
 				}
 
 			};
@@ -146,9 +168,41 @@ public enum Peer {
 	}
 
 	/**
+	 * Return the FaasCache peer bounded as this one is: by bytes and time for the peers that
+	 * weigh, by entries for the others.
+	 */
+	Peer faasCounterpart() {
+		return (this == FAAS_CACHE_BYTES || this == CAFFEINE_BYTES || this == CAFFEINE_BYTES_SAME_THREAD
+				|| this == CAFFEINE_JAMM) ? FAAS_CACHE_BYTES : FAAS_CACHE;
+	}
+
+	/**
 	 * Create an empty cache of this peer with the given bounds.
 	 */
 	abstract BenchmarkCache create(Bounds bounds);
+
+	/**
+	 * Return a {@link LinkedHashMap} in access order that drops its eldest entry beyond the given
+	 * number of entries, not thread-safe.
+	 */
+	static <K, V> Map<K, V> lruMap(long maxItems) {
+		return new LinkedHashMap<>(16, 0.75f, true) {
+
+			private static final long serialVersionUID = 1L;
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+				return size() > maxItems;
+			}
+
+		};
+	}
+
+	private static Caffeine<Object, Object> byWeight(Bounds bounds, Sizer sizer) {
+		return Caffeine.newBuilder()
+			.maximumWeight(bounds.maxBytes())
+			.weigher((key, value) -> (int) Math.min(Integer.MAX_VALUE, sizer.sizeOf(key) + sizer.sizeOf(value)));
+	}
 
 	private static BenchmarkCache adapt(Map<Object, Object> map) {
 		return new BenchmarkCache() {
@@ -161,6 +215,11 @@ public enum Peer {
 			@Override
 			public void put(Object key, Object value) {
 				map.put(key, value);
+			}
+
+			@Override
+			public long entries() {
+				return map.size();
 			}
 
 		};
@@ -179,6 +238,13 @@ public enum Peer {
 				cache.put(key, value);
 			}
 
+			@Override
+			public long entries() {
+				// the pending maintenance first, or entries written but not yet evicted are counted
+				cache.cleanUp();
+				return cache.estimatedSize();
+			}
+
 		};
 	}
 
@@ -190,6 +256,11 @@ public enum Peer {
 		Object get(Object key);
 
 		void put(Object key, Object value);
+
+		/**
+		 * Return the entries held once pending maintenance is done.
+		 */
+		long entries();
 
 	}
 

@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 
 import dev.faascache.Sizer;
 import dev.faascache.benchmarks.Peer.BenchmarkCache;
-import dev.faascache.benchmarks.Peer.Bounds;
 import dev.faascache.benchmarks.ReferenceSet.Product;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,10 +17,11 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Writes at capacity: a cache full at {@value #ITEMS} entries (or at its byte budget) is given a
+ * Writes at capacity: a cache full at {@link #items} entries (or at its byte budget) is given a
  * new key on every put, so every put evicts. {@link #sizeKeyAndValue} measures what the default
  * sizer alone costs for the same key and value, the part of a measured put that is not the
  * cache's own work.
@@ -32,9 +32,12 @@ import org.openjdk.jmh.annotations.Threads;
 @Threads(1)
 public class PutBenchmark {
 
-	static final int ITEMS = 10_000;
+	/** The item bound; the byte budget is {@link Workload#bytesFor} it. */
+	@Param("10000")
+	public int items;
 
-	@Param({ "FAAS_CACHE", "FAAS_CACHE_BYTES", "CAFFEINE", "CAFFEINE_WEIGHED", "SYNCHRONIZED_LRU" })
+	@Param({ "FAAS_CACHE", "FAAS_CACHE_BYTES", "CAFFEINE", "CAFFEINE_SAME_THREAD", "CAFFEINE_BYTES",
+			"CAFFEINE_BYTES_SAME_THREAD", "CAFFEINE_JAMM", "SYNCHRONIZED_LRU" })
 	public Peer peer;
 
 	private BenchmarkCache cache;
@@ -49,14 +52,8 @@ public class PutBenchmark {
 
 	@Setup
 	public void setup() {
-		Integer[] keys = Keys.distinct(ITEMS);
-		// a byte budget a little below what the item count allows, so that bytes bound it
-		long maxBytes = ITEMS * 200L;
-		this.cache = this.peer.create(new Bounds(ITEMS, maxBytes));
-		for (Integer key : keys) {
-			this.cache.put(key, Workload.valueFor(key));
-		}
-		this.freshKeys = Workload.freshKeys(ITEMS);
+		this.cache = Workload.filled(this.peer, this.items);
+		this.freshKeys = Workload.freshKeys(this.items);
 		this.values = Workload.values(Workload.VALUES);
 	}
 
@@ -71,6 +68,14 @@ public class PutBenchmark {
 		int i = this.index++;
 		return this.sizer.sizeOf(this.freshKeys[i & (Workload.FRESH_KEYS - 1)])
 				+ this.sizer.sizeOf(this.values[i & (Workload.VALUES - 1)]);
+	}
+
+	/**
+	 * Record the entries the peer holds at the end of its measurement, for the report.
+	 */
+	@TearDown
+	public void recordEntries() {
+		Occupancy.record("PutBenchmark/" + this.items + "/" + this.peer, this.cache);
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 
 import dev.faascache.benchmarks.Peer.BenchmarkCache;
 import dev.faascache.benchmarks.Peer.Bounds;
-import dev.faascache.benchmarks.ReferenceSet.Product;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,9 +19,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * The cost of a read that hits and of a write that evicts, in a cache holding 1,000, 100,000 or
- * 1,000,000 entries: for an O(1) cache it stays flat but for what the memory hierarchy adds,
- * which the reads of a plain {@code ConcurrentHashMap} show.
+ * The cost of a read that hits in a cache holding 1,000, 100,000 or 1,000,000 entries: for an
+ * O(1) cache it stays flat but for what the memory hierarchy adds, which the reads of a plain
+ * {@code ConcurrentHashMap} show. Writes on large caches are measured by {@link PutBenchmark} and
+ * {@link MixedBenchmark} with their {@code items} parameter.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,18 +33,12 @@ public class ScalingBenchmark {
 	@Param({ "1000", "100000", "1000000" })
 	public int items;
 
-	@Param({ "FAAS_CACHE", "CAFFEINE", "CONCURRENT_HASH_MAP" })
+	@Param({ "FAAS_CACHE", "CAFFEINE", "CAFFEINE_SAME_THREAD", "CONCURRENT_HASH_MAP" })
 	public Peer peer;
 
 	private BenchmarkCache cache;
 
 	private Integer[] sequence;
-
-	private Integer[] freshKeys;
-
-	private Product[] values;
-
-	private int index;
 
 	@Setup
 	public void setup() {
@@ -52,23 +46,11 @@ public class ScalingBenchmark {
 		this.cache = this.peer.create(new Bounds(this.items, Long.MAX_VALUE));
 		Workload.fill(this.cache, keys, this.peer);
 		this.sequence = Keys.zipf(keys, 3);
-		this.freshKeys = Workload.freshKeys(this.items);
-		this.values = Workload.values(Workload.VALUES);
 	}
 
 	@Benchmark
 	public Object get(KeyCursor cursor) {
 		return this.cache.get(cursor.next(this.sequence));
-	}
-
-	/**
-	 * Write a key not cached before, which evicts the least recently used entry. Not run for the
-	 * unbounded {@link Peer#CONCURRENT_HASH_MAP}, which would only grow.
-	 */
-	@Benchmark
-	public void put() {
-		int i = this.index++;
-		this.cache.put(this.freshKeys[i & (Workload.FRESH_KEYS - 1)], this.values[i & (Workload.VALUES - 1)]);
 	}
 
 }

@@ -9,11 +9,12 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 
 import dev.faascache.Sizer;
 
@@ -32,10 +33,11 @@ import org.springframework.context.annotation.Bean;
  * What the starter adds to the start of an application: the same small application, caching
  * enabled with one named cache, is started in a fresh JVM many times with the starter and many
  * times without it (Spring Boot's default cache, a {@code ConcurrentMapCacheManager}, then serves
- * it), alternately. Each JVM runs as a Lambda function's does (Serial GC, C1 only) and reports
+ * it), in pairs. Each JVM runs as a Lambda function's does (Serial GC, C1 only) and reports
  * how long the context took to start, the heap in use after a full collection with the context
  * running and its caches empty, the deep size of the cache manager with its empty caches, the
- * threads alive and the classes loaded.
+ * threads alive and the classes loaded. Each pair of starts runs in a random order, so that
+ * neither kind always starts on a machine the other has just warmed.
  */
 public final class StartupCost {
 
@@ -56,43 +58,61 @@ public final class StartupCost {
 			System.out.println(startOnce(args[1].equals("with")));
 			return;
 		}
-		System.out.println(compare((args.length > 0) ? Integer.parseInt(args[0]) : 10));
+		Targets targets = new Targets();
+		System.out.println(compare((args.length > 0) ? Integer.parseInt(args[0]) : 10, targets, ""));
+		System.out.println(targets.table());
 	}
 
 	/**
 	 * Start the application the given number of times with the starter and as often without,
-	 * each time in a new JVM, and return a Markdown table of the medians.
+	 * each time in a new JVM, each pair in a random order, and return a Markdown table of the
+	 * medians; judge the starter's targets on the confidence interval of the paired differences.
 	 */
-	static String compare(int starts) throws IOException, InterruptedException {
+	static String compare(int starts, Targets targets, String caption) throws IOException, InterruptedException {
+		long seed = new SecureRandom().nextLong();
+		Random order = new Random(seed);
 		List<Sample> with = new ArrayList<>();
 		List<Sample> without = new ArrayList<>();
-		double[] deltas = new double[starts];
-		double[] cpuDeltas = new double[starts];
 		for (int i = 0; i < starts; i++) {
-			with.add(startInNewJvm(true));
-			without.add(startInNewJvm(false));
-			deltas[i] = with.get(i).startMillis - without.get(i).startMillis;
-			cpuDeltas[i] = with.get(i).cpuMillis - without.get(i).cpuMillis;
+			if (order.nextBoolean()) {
+				with.add(startInNewJvm(true));
+				without.add(startInNewJvm(false));
+			}
+			else {
+				without.add(startInNewJvm(false));
+				with.add(startInNewJvm(true));
+			}
 		}
 		Sample a = Sample.median(with);
 		Sample b = Sample.median(without);
-		Arrays.sort(deltas);
-		Arrays.sort(cpuDeltas);
+		PairedMedian start = PairedMedian.of(with, without, Sample::startMillis);
+		PairedMedian cpu = PairedMedian.of(with, without, Sample::cpuMillis);
+		PairedMedian heap = PairedMedian.of(with, without, (sample) -> sample.heapBytes / 1024.0);
+		PairedMedian threads = PairedMedian.of(with, without, Sample::threads);
 		StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-				"### Startup: the same application with and without the starter, median of %d starts each%n%n", starts));
+				"### Startup: the same application with and without the starter, median of %d starts each%n%n%s%n%n",
+				starts, caption));
 		table.append("| | context start | main thread CPU | heap after GC, caches empty | held by the cache manager | threads | classes loaded |\n");
 		table.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		table.append(b.row("without the starter (Boot's ConcurrentMapCacheManager)"));
 		table.append(a.row("with the starter (FaasCacheManager)"));
 		table.append(String.format(Locale.ROOT,
-				"| **the starter adds** | **%+.1f ms** | **%+.1f ms** | **%+.0f KB** | **%+.1f KB** | **%+d** | **%+d** |%n%n",
-				Sample.median(deltas), Sample.median(cpuDeltas), (a.heapBytes - b.heapBytes) / 1024.0,
-				(a.managerBytes - b.managerBytes) / 1024.0, a.threads - b.threads, a.classes - b.classes));
+				"| **the starter adds** | **%+.1f ms** | **%+.1f ms** | **%+.0f KB** | **%+.1f KB** | **%+.0f** | **%+d** |%n%n",
+				start.median(), cpu.median(), heap.median(), (a.managerBytes - b.managerBytes) / 1024.0, threads.median(),
+				a.classes - b.classes));
 		table.append(String.format(Locale.ROOT,
-				"The starts alternate, with and without; what the starter adds is the median of the differences "
-						+ "between each pair, whose middle half lies between %+.1f and %+.1f ms of start time and "
-						+ "between %+.1f and %+.1f ms of CPU time.%n%n",
-				deltas[starts / 4], deltas[(3 * starts) / 4], cpuDeltas[starts / 4], cpuDeltas[(3 * starts) / 4]));
+				"Each pair of starts ran in a random order (seed %d). What the starter adds is the median of the "
+						+ "differences within each pair; with %.0f%% confidence that median lies between %+.1f and "
+						+ "%+.1f ms of start time, %+.1f and %+.1f ms of CPU time, and %+.0f and %+.0f KB of heap.%n%n",
+				seed, 100 * start.confidence(), start.low(), start.high(), cpu.low(), cpu.high(), heap.low(), heap.high()));
+		String interval = String.format(Locale.ROOT, "(%.0f%% interval of the median of %d paired starts)",
+				100 * start.confidence(), starts);
+		targets.add("the starter adds ≤ 15 ms to context start", start.format("ms") + " " + interval,
+				Targets.verdict(start.high() <= 15, start.low() > 15));
+		targets.add("the starter adds ≤ 200 KB of heap when empty", heap.format("KB") + " " + interval,
+				Targets.verdict(heap.high() <= 200, heap.low() > 200));
+		targets.add("the starter starts no thread", threads.format("threads") + " " + interval,
+				Targets.verdict(threads.high() <= 0, threads.low() > 0));
 		return table.toString();
 	}
 
@@ -200,18 +220,12 @@ public final class StartupCost {
 		}
 
 		static Sample median(List<Sample> samples) {
-			return new Sample(median(samples.stream().mapToDouble(Sample::startMillis).toArray()),
-					median(samples.stream().mapToDouble(Sample::cpuMillis).toArray()),
-					(long) median(samples.stream().mapToDouble(Sample::heapBytes).toArray()),
-					(long) median(samples.stream().mapToDouble(Sample::managerBytes).toArray()),
-					(int) median(samples.stream().mapToDouble(Sample::threads).toArray()),
-					(int) median(samples.stream().mapToDouble(Sample::classes).toArray()));
-		}
-
-		static double median(double[] values) {
-			Arrays.sort(values);
-			int middle = values.length / 2;
-			return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+			return new Sample(PairedMedian.median(samples.stream().mapToDouble(Sample::startMillis).toArray()),
+					PairedMedian.median(samples.stream().mapToDouble(Sample::cpuMillis).toArray()),
+					(long) PairedMedian.median(samples.stream().mapToDouble(Sample::heapBytes).toArray()),
+					(long) PairedMedian.median(samples.stream().mapToDouble(Sample::managerBytes).toArray()),
+					(int) PairedMedian.median(samples.stream().mapToDouble(Sample::threads).toArray()),
+					(int) PairedMedian.median(samples.stream().mapToDouble(Sample::classes).toArray()));
 		}
 
 		String row(String label) {

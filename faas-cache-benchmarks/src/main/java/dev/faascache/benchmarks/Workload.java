@@ -4,8 +4,8 @@
 package dev.faascache.benchmarks;
 
 import dev.faascache.benchmarks.Peer.BenchmarkCache;
+import dev.faascache.benchmarks.Peer.Bounds;
 import dev.faascache.benchmarks.ReferenceSet.Product;
-
 
 /**
  * What the cache benchmarks share: the values they store, and filling a cache before measuring.
@@ -20,6 +20,33 @@ final class Workload {
 
 	/** Values a benchmark that writes cycles through; a power of two. */
 	static final int VALUES = 1024;
+
+	/**
+	 * Bytes of budget per item of the caches bounded by bytes: below what an entry of the
+	 * benchmarks costs FaasCache with its node, so that bytes bound it. A weigher that counts only
+	 * the key and the value fits more entries in the same budget; the reports give the entries
+	 * each peer holds.
+	 */
+	static final long BYTES_PER_ITEM = 200;
+
+	/**
+	 * Return the byte budget of the caches bounded by both bytes and the given item count.
+	 */
+	static long bytesFor(int items) {
+		return items * BYTES_PER_ITEM;
+	}
+
+	/**
+	 * Return the peer bounded by {@code items} and {@link #bytesFor} them, given a value for each
+	 * of the keys {@code 0 .. items - 1}: full, or at its byte budget.
+	 */
+	static BenchmarkCache filled(Peer peer, int items) {
+		BenchmarkCache cache = peer.create(new Bounds(items, bytesFor(items)));
+		for (int i = 0; i < items; i++) {
+			cache.put(Integer.valueOf(i), valueFor(i));
+		}
+		return cache;
+	}
 
 	/**
 	 * Return {@link #FRESH_KEYS} distinct keys from {@code first} on, none of which a cache filled
