@@ -54,7 +54,10 @@ import java.util.function.LongUnaryOperator;
  * eventually. Expiry and eviction are done on the caller's thread, amortised over writes (and over
  * reads whose buffer fills); {@link #cleanUp()} runs them on demand. Removal listeners run after
  * the lock is released. In single-threaded use the LRU order is exact; under concurrent reads it
- * is sampled (see {@link ReadBuffer}).
+ * is sampled (see {@link ReadBuffer}). A write that evicts removes its victims before it stores
+ * its own entry, so that no bound is exceeded even under the lock; a read that finds no live entry
+ * while such a write (or {@link #clear()}) is under way waits for it and looks again, so that no
+ * read sees the cache between the two steps and every call is linearizable.
  * <p>
  * This is Caffeine's design (a concurrent map, reads recorded in striped buffers and replayed
  * under a try-lock) without its executor: Caffeine drains its buffers on another thread and lets
@@ -130,6 +133,14 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	/** Whether a read found the lock held while there was no read buffer. */
 	private volatile boolean readContended;
+
+	/**
+	 * Whether the holder of the lock has removed entries in a change it has not finished: a write
+	 * that evicts removes its victims before it stores its own entry (so that no bound is ever
+	 * exceeded), and {@code clear} removes one entry after another. Set under the lock, cleared
+	 * when it is released; read by the lock-free reads that find no live entry.
+	 */
+	private volatile boolean restructuring;
 
 	private final StatsCounter stats = new StatsCounter();
 
@@ -239,7 +250,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	@Override
 	public V get(Object key) {
-		Node<K, V> node = this.data.get(Objects.requireNonNull(key, "key must not be null"));
+		Node<K, V> node = lookup(Objects.requireNonNull(key, "key must not be null"));
 		if (node == null || !isLive(node)) {
 			this.stats.recordMiss();
 			return null;
@@ -260,7 +271,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 */
 	@Override
 	public boolean containsKey(Object key) {
-		Node<K, V> node = this.data.get(Objects.requireNonNull(key, "key must not be null"));
+		Node<K, V> node = lookup(Objects.requireNonNull(key, "key must not be null"));
 		return node != null && isLive(node);
 	}
 
@@ -361,7 +372,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	@Override
 	public V remove(Object key) {
 		Objects.requireNonNull(key, "key must not be null");
-		if (!this.data.containsKey(key)) {
+		if (lookup(key) == null) {
 			return null;
 		}
 		lock();
@@ -538,6 +549,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			maintain(false);
 			Node<K, V> node;
 			while ((node = this.accessOrder.peekFirst()) != null) {
+				markRestructuring();
 				removeNode(node, RemovalCause.EXPLICIT);
 			}
 		}
@@ -1027,14 +1039,31 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	/** Return the live node for the key without counting a use, or {@code null}. */
 	Node<K, V> peekLiveNode(Object key) {
-		Node<K, V> node = this.data.get(key);
+		Node<K, V> node = lookup(key);
 		return (node != null && isLive(node)) ? node : null;
 	}
 
 	private Node<K, V> requireLiveNode(Object key, long now) {
-		Node<K, V> node = this.data.get(key);
+		Node<K, V> node = lookup(key);
 		if (node == null || node.isExpiredAt(now)) {
 			throw new NoSuchElementException("No live entry for key '" + key + "'");
+		}
+		return node;
+	}
+
+	/**
+	 * Return the node the map holds for the key, as a read without the lock may report it. A read
+	 * that finds no live entry while another thread is {@linkplain #restructuring restructuring}
+	 * the cache could see a state the cache never held as a whole (a write's victim gone, its own
+	 * entry not yet stored, say), so it waits for that change to finish and looks again: every
+	 * call stays linearizable, and a hit never waits.
+	 */
+	private Node<K, V> lookup(Object key) {
+		Node<K, V> node = this.data.get(key);
+		while ((node == null || !isLive(node)) && this.restructuring && !this.evictionLock.isHeldByCurrentThread()) {
+			lock();
+			this.evictionLock.unlock();
+			node = this.data.get(key);
 		}
 		return node;
 	}
@@ -1212,6 +1241,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			}
 			Node<K, V> next = this.accessOrder.next(victim);
 			if (victim != spare) {
+				markRestructuring();
 				removeNode(victim, tooMany ? RemovalCause.ITEMS : RemovalCause.SIZE);
 			}
 			victim = next;
@@ -1225,6 +1255,13 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	private long tableBytesWith(long extraItems) {
 		long count = this.entryCount + extraItems;
 		return (count <= this.peakCount) ? this.tableBytes : Layout.tableBytes(count);
+	}
+
+	/** Make reads that find no live entry wait for the change under way. Called under the lock. */
+	private void markRestructuring() {
+		if (!this.restructuring) {
+			this.restructuring = true;
+		}
 	}
 
 	private void removeNode(Node<K, V> node, RemovalCause cause) {
@@ -1410,9 +1447,13 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * report yet
 	 */
 	private Runnable unlock() {
-		List<Removal<K, V>> removals = (this.evictionLock.getHoldCount() == 1) ? this.pendingRemovals : null;
+		boolean outermost = this.evictionLock.getHoldCount() == 1;
+		List<Removal<K, V>> removals = outermost ? this.pendingRemovals : null;
 		if (removals != null) {
 			this.pendingRemovals = null;
+		}
+		if (outermost && this.restructuring) {
+			this.restructuring = false;
 		}
 		this.evictionLock.unlock();
 		return (removals != null) ? () -> notifyRemovals(removals) : null;
