@@ -163,7 +163,7 @@ class FaasCacheAutoConfigurationTests {
 	void failsStartupOnMaxSizeTooSmallForTheCacheItself() {
 		this.contextRunner.withPropertyValues("faas.cache.caches.users.max-size=16")
 			.run((context) -> assertInvalidProperty(context, "faas.cache.caches.users.max-size", "16",
-					"must be larger than the"));
+					"maxSize must be at least"));
 	}
 
 	@Test
