@@ -31,6 +31,9 @@ import org.springframework.cache.support.NullValue;
  */
 public final class SecondLevelCache {
 
+	/** What a call returns whose outcome the breaker is told later, when the remote client reports it. */
+	private static final Object PENDING = new Object();
+
 	private final String name;
 
 	private final Cache remote;
@@ -124,6 +127,37 @@ public final class SecondLevelCache {
 	}
 
 	/**
+	 * Write the value to the remote cache without blocking the calling thread, when the remote
+	 * cache is an {@link AsyncPutCache}, and count the outcome when the remote client reports it.
+	 * The write is skipped unless the breaker is closed, so that it never probes the remote server
+	 * from a thread that must not wait for a new connection. Any other remote cache is written to
+	 * on the calling thread, as {@link #put(Object, Object)} does.
+	 * @param key the key
+	 * @param value the value, {@code null} for a cached {@code null}
+	 */
+	public void putAsync(Object key, @Nullable Object value) {
+		if (!(this.remote instanceof AsyncPutCache async)) {
+			put(key, value);
+			return;
+		}
+		if (this.circuitBreaker.getState() != CircuitBreaker.State.CLOSED) {
+			this.skips.increment();
+			return;
+		}
+		call("put", key, (remoteKey) -> {
+			async.putAsync(remoteKey, value).whenComplete((done, failure) -> {
+				if (failure == null) {
+					this.circuitBreaker.recordSuccess();
+				}
+				else {
+					failed("put", failure);
+				}
+			});
+			return PENDING;
+		});
+	}
+
+	/**
 	 * Remove the key from the remote cache, unless the breaker is open.
 	 * @param key the key
 	 */
@@ -148,7 +182,8 @@ public final class SecondLevelCache {
 	 * Make a call to the remote cache with the key converted for it, through the breaker, and tell
 	 * the breaker how it went, whatever it throws.
 	 * @param key the key of the call, or {@code null} for a call without one
-	 * @return what the call returned, or {@code null} if it failed or the breaker is open
+	 * @return what the call returned, or {@code null} if it failed or the breaker is open; a call
+	 * that returns {@link #PENDING} tells the breaker its outcome itself
 	 */
 	private @Nullable Object call(String operation, @Nullable Object key,
 			Function<@Nullable String, @Nullable Object> call) {
@@ -166,7 +201,9 @@ public final class SecondLevelCache {
 		}
 		try {
 			Object result = call.apply(remoteKey);
-			this.circuitBreaker.recordSuccess();
+			if (result != PENDING) {
+				this.circuitBreaker.recordSuccess();
+			}
 			return result;
 		}
 		catch (Throwable ex) {

@@ -6,7 +6,6 @@ package dev.faascache.spring;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import dev.faascache.FaasCache;
@@ -28,10 +27,12 @@ import org.jspecify.annotations.Nullable;
  * leaves the value it held there until its time to live runs out, and other instances may read
  * it meanwhile. A value found in the second level is kept in the heap for the heap's own time to
  * live, or for what is left of its time to live in the second level if that is shorter.
- * {@link #retrieve(Object)} and {@link #retrieve(Object, Supplier)} wait for the second level, at
- * most for its timeout, before they return; the value an asynchronous loader produces is cached in
- * the heap on the thread that completes it and written to the second level from the common
- * {@code ForkJoinPool}, so an eviction right after the load may reach the second level before it.
+ * {@link #retrieve(Object)} and {@link #retrieve(Object, Supplier)} ask the heap, then the second
+ * level, waiting for it at most for its timeout, before they return or call the loader; the value
+ * an asynchronous loader produces is cached in the heap on the thread that completes it, and its
+ * write is sent to a second level that is an {@link AsyncPutCache} without waiting for it, ahead of
+ * any later call, so that an eviction right after the load cannot overtake it. That write is
+ * skipped while the breaker is not closed.
  */
 public class TwoLevelFaasSpringCache extends FaasSpringCache {
 
@@ -88,15 +89,15 @@ public class TwoLevelFaasSpringCache extends FaasSpringCache {
 	}
 
 	/**
-	 * Cache the value in the heap at once, and hand its write to the second level to another
-	 * thread: the thread completing an asynchronous load may be an event loop, such as one of
-	 * Lettuce's, which a blocking call to Redis could stall, or deadlock until the timeout.
+	 * Cache the value in the heap at once, and send its write to the second level without waiting
+	 * for it (see {@link SecondLevelCache#putAsync(Object, Object)}): the thread completing an
+	 * asynchronous load may be an event loop, such as one of Lettuce's, which a blocking call to
+	 * Redis could stall, or deadlock until the timeout.
 	 */
 	@Override
 	protected void storeLoaded(Object key, Object value) {
 		super.store(key, value);
-		Object remoteValue = fromStoreValue(value);
-		CompletableFuture.runAsync(() -> this.secondLevel.put(key, remoteValue));
+		this.secondLevel.putAsync(key, fromStoreValue(value));
 	}
 
 	/**

@@ -4,6 +4,7 @@
 package dev.faascache.spring;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.faascache.FakeTicker;
@@ -115,6 +116,28 @@ class TwoLevelCacheOutageTests {
 			assertThat(products.getSecondLevel().getCircuitBreaker().getState()).isEqualTo(State.CLOSED);
 			products.put("after", "recovery");
 			assertThat(redis.command("GET", "products::after")).isEqualTo("[\"java.lang.String\",\"recovery\"]");
+		});
+	}
+
+	@Test
+	void asyncLoadCompletedWhileTheBreakerIsOpenSkipsRedisAndLeavesTheProbeToTheNextCall() {
+		this.contextRunner.withUserConfiguration(TwoLevelCacheTests.TickerConfiguration.class).run((context) -> {
+			TwoLevelFaasSpringCache products = TwoLevelCacheTests.products(context);
+			CompletableFuture<String> load = new CompletableFuture<>();
+			CompletableFuture<String> result = products.retrieve("async", () -> load);
+			openBreakerWithRedisDown(products);
+			redis.start();
+			context.getBean(FakeTicker.class).advance(Duration.ofSeconds(10));
+			long skips = products.getSecondLevel().skipCount();
+			load.complete("loaded");
+			assertThat(result).succeedsWithin(Duration.ofSeconds(5)).isEqualTo("loaded");
+			assertThat(products.getNativeCache()).containsEntry("async", "loaded");
+			assertThat(products.getSecondLevel().skipCount()).isEqualTo(skips + 1);
+			assertThat(products.getSecondLevel().getCircuitBreaker().getState())
+				.as("no probe from the thread completing the load").isEqualTo(State.OPEN);
+			assertThat(products.get("3", () -> load("3"))).isEqualTo("product 3");
+			assertThat(products.getSecondLevel().getCircuitBreaker().getState()).isEqualTo(State.CLOSED);
+			assertThat(redis.command("EXISTS", "products::async")).isEqualTo(0L);
 		});
 	}
 

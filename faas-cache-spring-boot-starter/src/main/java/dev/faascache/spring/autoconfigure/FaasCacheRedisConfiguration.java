@@ -84,7 +84,7 @@ class FaasCacheRedisConfiguration {
 			RedisSecondLevelConnection connection, ObjectProvider<Ticker> ticker, BeanFactory beanFactory) {
 		L2 l2 = settings.secondLevel();
 		ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
-		RedisCacheManager redisCacheManager = redisCacheManager(settings, connection.getConnectionFactory(),
+		RedisCacheManager redisCacheManager = redisCacheManager(settings, connection,
 				serializer(l2, trustedPackages(l2, beanFactory), classLoader), properties.isAllowNullValues());
 		Ticker time = ticker.getIfAvailable(Ticker::systemTicker);
 		CircuitBreaker circuitBreaker = new CircuitBreaker(time, l2.getCircuitBreaker().getFailureThreshold(),
@@ -112,8 +112,8 @@ class FaasCacheRedisConfiguration {
 		return (keyPrefix != null) ? keyPrefix : "";
 	}
 
-	private static RedisCacheManager redisCacheManager(CacheSettings settings,
-			RedisConnectionFactory connectionFactory, RedisSerializer<Object> serializer, boolean allowNullValues) {
+	private static RedisCacheManager redisCacheManager(CacheSettings settings, RedisSecondLevelConnection connection,
+			RedisSerializer<Object> serializer, boolean allowNullValues) {
 		String keyPrefix = keyPrefix(settings);
 		RedisCacheConfiguration base = RedisCacheConfiguration.defaultCacheConfig()
 			.serializeValuesWith(SerializationPair.fromSerializer(serializer))
@@ -127,14 +127,9 @@ class FaasCacheRedisConfiguration {
 		}
 		// immediate writes, so that a failed write is counted and tells the breaker, and an eviction
 		// cannot overtake the write before it
-		RedisCacheWriter writer = RedisCacheWriter.create(connectionFactory,
+		RedisCacheWriter writer = RedisCacheWriter.create(connection.getConnectionFactory(),
 				(configurer) -> configurer.batchStrategy(BatchStrategies.scan(CLEAR_BATCH)).immediateWrites(true));
-		RedisCacheManager cacheManager = RedisCacheManager.builder(writer)
-			.cacheDefaults(withTtl(base, settings.defaultSecondLevelTtl()))
-			.withInitialCacheConfigurations(perCache)
-			.build();
-		cacheManager.afterPropertiesSet();
-		return cacheManager;
+		return connection.cacheManager(writer, withTtl(base, settings.defaultSecondLevelTtl()), perCache);
 	}
 
 	private static RedisCacheConfiguration withTtl(RedisCacheConfiguration configuration, @Nullable Duration ttl) {

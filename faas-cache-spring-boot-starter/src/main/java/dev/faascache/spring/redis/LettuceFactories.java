@@ -12,6 +12,9 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.redis.cache.RedisCache;
+import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisConfiguration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -108,6 +111,22 @@ final class LettuceFactories {
 			.timeoutOptions(timeoutOptions)
 			.disconnectedBehavior(DisconnectedBehavior.REJECT_COMMANDS)
 			.build();
+	}
+
+	/**
+	 * Return whether the factory is a Lettuce one whose connections share one native connection,
+	 * on which asynchronous commands are sent in call order with the synchronous ones.
+	 */
+	static boolean sharesNativeConnection(RedisConnectionFactory factory) {
+		return isLettuce(factory) && ((LettuceConnectionFactory) factory).getShareNativeConnection();
+	}
+
+	/**
+	 * Return a Redis cache that writes asynchronously through the factory's shared connection.
+	 */
+	static RedisCache asyncPutCache(String name, RedisCacheWriter writer, RedisCacheConfiguration configuration,
+			RedisConnectionFactory factory) {
+		return new LettuceRedisCache(name, writer, configuration, factory);
 	}
 
 	/**

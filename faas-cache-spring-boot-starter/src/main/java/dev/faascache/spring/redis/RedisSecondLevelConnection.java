@@ -4,12 +4,17 @@
 package dev.faascache.spring.redis;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.cache.RedisCache;
+import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
@@ -65,6 +70,32 @@ public final class RedisSecondLevelConnection implements SmartLifecycle, Disposa
 	 */
 	public RedisConnectionFactory getConnectionFactory() {
 		return this.connectionFactory;
+	}
+
+	/**
+	 * Return a manager of the Redis caches of the second level on this connection. With Lettuce,
+	 * its caches are {@link dev.faascache.spring.AsyncPutCache}s, whose asynchronous writes go on
+	 * the connection of the other commands, in call order.
+	 * @param writer the cache writer on {@link #getConnectionFactory()}
+	 * @param defaults the configuration of caches created on first use
+	 * @param initial the configurations of the caches known at startup, by name
+	 * @return an initialised cache manager
+	 */
+	public RedisCacheManager cacheManager(RedisCacheWriter writer, RedisCacheConfiguration defaults,
+			Map<String, RedisCacheConfiguration> initial) {
+		RedisConnectionFactory factory = this.connectionFactory;
+		RedisCacheManager cacheManager = LettuceFactories.sharesNativeConnection(factory)
+				? new RedisCacheManager(writer, defaults, initial) {
+
+					@Override
+					protected RedisCache createRedisCache(String name, @Nullable RedisCacheConfiguration configuration) {
+						return LettuceFactories.asyncPutCache(name, writer,
+								(configuration != null) ? configuration : defaults, factory);
+					}
+
+				} : new RedisCacheManager(writer, defaults, initial);
+		cacheManager.afterPropertiesSet();
+		return cacheManager;
 	}
 
 	/**
