@@ -28,7 +28,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongUnaryOperator;
 
@@ -132,10 +131,6 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	private volatile boolean readContended;
 
 	private final StatsCounter stats = new StatsCounter();
-
-	private final Consumer<Node<K, V>> touchAction = this::touch;
-
-	private final Consumer<Node<K, V>> expireAction = (node) -> removeNode(node, RemovalCause.EXPIRED);
 
 	private final Ticker ticker;
 
@@ -1109,7 +1104,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return this.timerWheel.time();
 		}
 		long now = now();
-		this.timerWheel.advance(now, this.expireAction);
+		this.timerWheel.advance(now, this, FaasCache::expire);
 		return now;
 	}
 
@@ -1120,7 +1115,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	private void drainReads() {
 		ReadBuffer<K, V> buffer = this.readBuffer;
 		if (buffer != null) {
-			buffer.drainTo(this.touchAction);
+			buffer.drainTo(this, FaasCache::touch);
 		}
 		else if (this.readContended) {
 			this.readContended = false;
@@ -1137,8 +1132,12 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		}
 	}
 
+	private void expire(Node<K, V> node) {
+		removeNode(node, RemovalCause.EXPIRED);
+	}
+
 	private void touch(Node<K, V> node) {
-		if (node.alive) {
+		if (node.isAlive()) {
 			this.accessOrder.moveToLast(node);
 		}
 	}
@@ -1262,10 +1261,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	/** Take a node out of the order, the wheel and the totals. Called under the lock. */
 	private void retire(Node<K, V> node, RemovalCause cause) {
-		if (!node.alive) {
+		if (!node.isAlive()) {
 			return;
 		}
-		node.alive = false;
 		this.accessOrder.unlink(node);
 		this.timerWheel.deschedule(node);
 		addBytes(-node.weight);

@@ -3,7 +3,7 @@
  */
 package dev.faascache;
 
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * A hierarchical timer wheel that finds expired entries in amortised O(1), without scanning the
@@ -90,8 +90,7 @@ final class TimerWheel<K, V> {
 			head.wheelPrev = node;
 		}
 		this.wheel[level][bucket] = node;
-		node.wheelLevel = (byte) level;
-		node.wheelBucket = bucket;
+		node.wheelIndex = level * BUCKETS + bucket;
 		this.scheduled++;
 	}
 
@@ -99,13 +98,14 @@ final class TimerWheel<K, V> {
 	 * Remove a node from the wheel, if it is in it.
 	 */
 	void deschedule(Node<K, V> node) {
-		if (node.wheelLevel < 0) {
+		int index = node.wheelIndex;
+		if (index < 0) {
 			return;
 		}
 		Node<K, V> prev = node.wheelPrev;
 		Node<K, V> next = node.wheelNext;
 		if (prev == null) {
-			this.wheel[node.wheelLevel][node.wheelBucket] = next;
+			this.wheel[index / BUCKETS][index & MASK] = next;
 		}
 		else {
 			prev.wheelNext = next;
@@ -115,15 +115,16 @@ final class TimerWheel<K, V> {
 		}
 		node.wheelPrev = null;
 		node.wheelNext = null;
-		node.wheelLevel = -1;
+		node.wheelIndex = -1;
 		this.scheduled--;
 	}
 
 	/**
 	 * Move time forward to {@code now}, handing each node whose deadline has passed to
-	 * {@code expired} (already taken out of the wheel) and cascading the others.
+	 * {@code expired} with {@code target} (already taken out of the wheel) and cascading the
+	 * others. The target is apart from the action so that the caller's action captures nothing.
 	 */
-	void advance(long now, Consumer<Node<K, V>> expired) {
+	<T> void advance(long now, T target, BiConsumer<? super T, Node<K, V>> expired) {
 		long previous = this.time;
 		if (now < previous) {
 			now = previous;
@@ -143,22 +144,22 @@ final class TimerWheel<K, V> {
 			}
 			long last = Math.min(to, from + MASK);
 			for (long tick = from; tick <= last; tick++) {
-				processBucket(level, (int) (tick & MASK), now, expired);
+				processBucket(level, (int) (tick & MASK), now, target, expired);
 			}
 		}
 	}
 
-	private void processBucket(int level, int bucket, long now, Consumer<Node<K, V>> expired) {
+	private <T> void processBucket(int level, int bucket, long now, T target, BiConsumer<? super T, Node<K, V>> expired) {
 		Node<K, V> node = this.wheel[level][bucket];
 		this.wheel[level][bucket] = null;
 		while (node != null) {
 			Node<K, V> next = node.wheelNext;
 			node.wheelPrev = null;
 			node.wheelNext = null;
-			node.wheelLevel = -1;
+			node.wheelIndex = -1;
 			this.scheduled--;
 			if (node.isExpiredAt(now)) {
-				expired.accept(node);
+				expired.accept(target, node);
 			}
 			else {
 				schedule(node);

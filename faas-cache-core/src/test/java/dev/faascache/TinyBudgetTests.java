@@ -34,7 +34,7 @@ class TinyBudgetTests {
 		long empty = FaasCache.builder().build().getByteSize();
 		assertThat(empty).isLessThanOrEqualTo(512);
 		if (MemoryLayout.REFERENCE_SIZE == 4 && MemoryLayout.OBJECT_HEADER == 12 && MemoryLayout.ALIGNMENT == 8) {
-			assertThat(empty).as("compressed oops and class pointers, 12-byte headers").isEqualTo(496);
+			assertThat(empty).as("compressed oops and class pointers, 12-byte headers").isEqualTo(488);
 		}
 	}
 
@@ -47,6 +47,27 @@ class TinyBudgetTests {
 		cache.get("a");
 		cache.put("c", "3");
 		assertThat(cache).containsOnlyKeys("a", "c");
+		assertThat(cache.getByteSize()).isLessThanOrEqualTo(1024);
+	}
+
+	/**
+	 * Regression: with 104 bytes of overhead per entry (a node padded to 72 bytes by two one-byte
+	 * fields), a "1K" cache held only two entries of two {@link Integer}s. Sizes measured with jamm.
+	 */
+	@Test
+	void maxSize1K_holdsThreeIntegerEntries() {
+		FaasCache<Integer, Integer> cache = FaasCache.<Integer, Integer>builder().maxSize("1K").build();
+		cache.put(1000, 1);
+		cache.put(1001, 2);
+		cache.put(1002, 3);
+		assertThat(cache).containsOnly(entry(1000, 1), entry(1001, 2), entry(1002, 3));
+		assertThat(cache.stats().evictionCount()).isZero();
+		if (JvmLayout.COMPRESSED) {
+			assertThat(cache.getByteSize()).as("488 empty, 144 of tables, 3 x (16 + 16 + 64 + 32)").isEqualTo(1016);
+		}
+		cache.get(1000);
+		cache.put(1003, 4);
+		assertThat(cache).containsOnlyKeys(1000, 1002, 1003);
 		assertThat(cache.getByteSize()).isLessThanOrEqualTo(1024);
 	}
 
