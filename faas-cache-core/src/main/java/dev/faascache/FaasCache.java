@@ -201,8 +201,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		this.maxBytes = (builder.maxSize != null) ? builder.maxSize.toBytes() : Long.MAX_VALUE;
 		this.maxItems = (builder.maxItems != null) ? builder.maxItems : Long.MAX_VALUE;
 		this.defaultTtl = builder.defaultTtl;
-		this.structureBytes = Layout.measure(this) + Layout.measure(this.accessOrder)
-				+ Layout.measureDeep(this.data, this.evictionLock, this.timerWheel, this.stats);
+		// The map is measured shallow: its table is made on the first write and accounted with the
+		// tables, and it never makes the views that a model of a map would count from JDK 24
+		this.structureBytes = Layout.measure(this) + Layout.measure(this.accessOrder) + Layout.measure(this.data)
+				+ Layout.measureDeep(this.evictionLock, this.timerWheel, this.stats);
 		if (builder.maxSize != null) {
 			requireRoomForEntries(builder.maxSize);
 		}
