@@ -729,7 +729,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			long now = maintain(true);
 			Node<K, V> node = requireLiveNode(key, now);
 			long expiresAt = deadline.applyAsLong(now);
-			if (expiresAt > now && expiresAt != Node.NEVER && !this.timerWheel.isAllocated()) {
+			if (expiresAt > now && expiresAt != Node.NEVER && wheelGrowth(this.tableBytes, node.weight) > 0) {
 				allocateTimerWheel(node);
 			}
 			this.timerWheel.deschedule(node);
@@ -747,16 +747,27 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	/**
+	 * Return the bytes the timer wheel's buckets add for a deadline of an entry of the given weight:
+	 * their size if they are not made yet and the cache's bound holds them beside the entry and the
+	 * tables, else none. A cache too small for them keeps its deadlines in the wheel's list, which
+	 * then holds a few dozen entries at most, all the budget has room for. Called under the lock.
+	 */
+	private long wheelGrowth(long table, long weight) {
+		long growth = TimerWheel.BUCKETS_BYTES;
+		boolean fits = this.structureBytes + table + growth + weight <= this.maxBytes;
+		return (fits && !this.timerWheel.isAllocated()) ? growth : 0;
+	}
+
+	/**
 	 * Make the timer wheel for the first deadline given by {@link #setTtl} or {@link #expireAt},
 	 * evicting other entries to make room for it. Called under the locks of a write.
-	 * @throws IllegalStateException if the wheel does not fit beside the entry
+	 * @throws IllegalStateException if the wheel does not fit in the shared budget beside the entry
 	 */
 	private void allocateTimerWheel(Node<K, V> node) {
 		long growth = TimerWheel.BUCKETS_BYTES;
-		boolean fits = this.structureBytes + this.tableBytes + growth + node.weight <= this.maxBytes
-				&& (this.budget == null || node.weight <= this.budget.roomFor(growth));
-		Checks.requireState(fits, "A time to live needs the timer wheel, %s bytes, which does not fit in maxSize %s"
-				+ " beside the cache's structure and this entry; raise maxSize", growth, this.maxSize);
+		boolean fits = this.budget == null || node.weight <= this.budget.roomFor(growth);
+		Checks.requireState(fits, "A time to live needs the timer wheel, %s bytes, which does not fit in the shared"
+				+ " budget %s beside this entry; raise its maxSize", growth, (this.budget != null) ? this.budget.getMaxSize() : null);
 		evict(this.maxBytes, this.maxItems, growth, 0, node);
 		if (this.budget != null) {
 			this.budget.makeRoom(growth, node);
@@ -1149,10 +1160,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * Called under the lock; refuses an entry larger than the budget before changing anything.
 	 */
 	private void install(K key, V value, long weight, long expiresAt, Node<K, V> old) {
-		// The timer wheel is made for the first entry with a deadline, and accounted like the table
-		long wheelGrowth = (expiresAt != Node.NEVER && !this.timerWheel.isAllocated()) ? TimerWheel.BUCKETS_BYTES : 0;
 		// The table this write needs if every other entry is evicted: larger only for a first entry
 		long table = (old != null || this.peakCount > 0) ? this.tableBytes : Layout.tableBytes(1);
+		// The timer wheel is made for the first entry with a deadline, and accounted like the table
+		long wheelGrowth = (expiresAt != Node.NEVER) ? wheelGrowth(table, weight) : 0;
 		long ownBytes = this.structureBytes + table + wheelGrowth;
 		if (weight > this.maxBytes - ownBytes) {
 			this.stats.recordRejection();

@@ -11,8 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
@@ -103,18 +101,50 @@ class TinyBudgetTests {
 		assertThat(cache).doesNotContainKey("k39");
 	}
 
+	/**
+	 * Regression: the timer wheel's buckets, 1,952 bytes, do not fit in a "1K" cache, which refused
+	 * every time to live. Its deadlines are now kept in a list until the buckets fit.
+	 */
 	@Test
-	void ttl_budgetTooSmallForTheWheel_isRefusedAndNothingIsLost() {
-		FaasCache<String, String> cache = FaasCache.<String, String>builder().maxSize("1K").build();
-		cache.put("a", "1");
-		assertThatExceptionOfType(EntryTooLargeException.class).isThrownBy(() -> cache.put("b", "2", Duration.ofSeconds(5)))
-			.withMessageContaining("'b'");
-		assertThatIllegalStateException().isThrownBy(() -> cache.setTtl("a", Duration.ofSeconds(5)))
-			.withMessageContaining("timer wheel")
-			.withMessageContaining("1K");
-		assertThat(cache).containsOnly(entry("a", "1"));
-		assertThat(cache.getTtl("a")).isEmpty();
+	void maxSize1K_holdsEntriesWithATtlAndExpiresThemOnTime() {
+		FaasCache<String, String> cache = FaasCache.<String, String>builder().ticker(this.ticker).maxSize("1K").build();
+		long empty = cache.structureBytes();
+		cache.put("a", "1", Duration.ofSeconds(5));
+		cache.put("b", "2");
+		cache.setTtl("b", Duration.ofSeconds(10));
+		assertThat(cache).containsOnly(entry("a", "1"), entry("b", "2"));
+		assertThat(cache.structureBytes()).as("no buckets").isEqualTo(empty);
 		assertThat(cache.getByteSize()).isLessThanOrEqualTo(1024);
+
+		this.ticker.advance(Duration.ofSeconds(5).minusNanos(1));
+		assertThat(cache.get("a")).isEqualTo("1");
+		assertThat(cache.getTtl("a")).contains(Duration.ofNanos(1));
+		this.ticker.advance(Duration.ofNanos(1));
+		cache.cleanUp();
+		assertThat(cache).containsOnly(entry("b", "2"));
+		assertThat(cache.stats().expirationCount()).isOne();
+		this.ticker.advanceSeconds(5);
+		cache.cleanUp();
+		assertThat(cache).isEmpty();
+		assertThat(cache.stats().expirationCount()).isEqualTo(2);
+		assertThat(cache.getByteSize()).isEqualTo(empty + cache.tableBytes());
+	}
+
+	@Test
+	void ttl_budgetRaisedPastTheWheel_movesListedDeadlinesIntoIt() {
+		FaasCache<String, String> cache = FaasCache.<String, String>builder().ticker(this.ticker).maxSize("1K").build();
+		long empty = cache.structureBytes();
+		cache.put("a", "1", Duration.ofSeconds(5));
+		cache.changeByteSize("8K");
+		cache.put("c", "3", Duration.ofSeconds(10));
+		assertThat(cache.structureBytes()).isEqualTo(empty + TimerWheel.BUCKETS_BYTES);
+		this.ticker.advance(Duration.ofSeconds(5).minusNanos(1));
+		assertThat(cache).containsOnlyKeys("a", "c");
+		this.ticker.advance(Duration.ofNanos(1));
+		assertThat(cache).containsOnlyKeys("c");
+		this.ticker.advanceSeconds(5);
+		assertThat(cache).isEmpty();
+		assertThat(cache.stats().expirationCount()).isEqualTo(2);
 	}
 
 	@Test
