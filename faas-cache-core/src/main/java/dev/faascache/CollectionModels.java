@@ -144,11 +144,20 @@ final class CollectionModels {
 	 * again as many as the entries, which covers a table grown by {@code put} (that resizes past
 	 * three quarters full) and one sized to copy a map.
 	 */
-	static long hashTableSlots(int size) {
+	static long hashTableSlots(long size) {
+		return hashTableSlots(size, 16);
+	}
+
+	/**
+	 * The slots of a hash table that starts at {@code firstSlots} when its first entry comes and
+	 * doubles when three quarters full, as {@link HashMap} and {@link ConcurrentHashMap} do once
+	 * it holds {@code size} entries; none while it is empty.
+	 */
+	static long hashTableSlots(long size, long firstSlots) {
 		if (size == 0) {
 			return 0;
 		}
-		long slots = 16;
+		long slots = firstSlots;
 		while (size >= slots - (slots >>> 2)) {
 			slots <<= 1;
 		}

@@ -28,7 +28,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongUnaryOperator;
 
@@ -144,10 +143,6 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private final StatsCounter stats = new StatsCounter();
 
-	private final Consumer<Node<K, V>> touchAction = this::touch;
-
-	private final Consumer<Node<K, V>> expireAction = (node) -> removeNode(node, RemovalCause.EXPIRED);
-
 	private final Ticker ticker;
 
 	private final long origin;
@@ -217,8 +212,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		this.maxBytes = (builder.maxSize != null) ? builder.maxSize.toBytes() : Long.MAX_VALUE;
 		this.maxItems = (builder.maxItems != null) ? builder.maxItems : Long.MAX_VALUE;
 		this.defaultTtl = builder.defaultTtl;
-		this.structureBytes = Layout.measure(this) + Layout.measure(this.accessOrder)
-				+ Layout.measureDeep(this.data, this.evictionLock, this.timerWheel, this.stats);
+		// The map is measured shallow: its table is made on the first write and accounted with the
+		// tables, and it never makes the views that a model of a map would count from JDK 24
+		this.structureBytes = Layout.measure(this) + Layout.measure(this.accessOrder) + Layout.measure(this.data)
+				+ Layout.measureDeep(this.evictionLock, this.timerWheel, this.stats);
 		if (builder.maxSize != null) {
 			requireRoomForEntries(builder.maxSize);
 		}
@@ -744,7 +741,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			long now = maintain(true);
 			Node<K, V> node = requireLiveNode(key, now);
 			long expiresAt = deadline.applyAsLong(now);
-			if (expiresAt > now && expiresAt != Node.NEVER && !this.timerWheel.isAllocated()) {
+			if (expiresAt > now && expiresAt != Node.NEVER && wheelGrowth(this.tableBytes, node.weight) > 0) {
 				allocateTimerWheel(node);
 			}
 			this.timerWheel.deschedule(node);
@@ -762,16 +759,27 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	/**
+	 * Return the bytes the timer wheel's buckets add for a deadline of an entry of the given weight:
+	 * their size if they are not made yet and the cache's bound holds them beside the entry and the
+	 * tables, else none. A cache too small for them keeps its deadlines in the wheel's list, which
+	 * then holds a few dozen entries at most, all the budget has room for. Called under the lock.
+	 */
+	private long wheelGrowth(long table, long weight) {
+		long growth = TimerWheel.BUCKETS_BYTES;
+		boolean fits = this.structureBytes + table + growth + weight <= this.maxBytes;
+		return (fits && !this.timerWheel.isAllocated()) ? growth : 0;
+	}
+
+	/**
 	 * Make the timer wheel for the first deadline given by {@link #setTtl} or {@link #expireAt},
 	 * evicting other entries to make room for it. Called under the locks of a write.
-	 * @throws IllegalStateException if the wheel does not fit beside the entry
+	 * @throws IllegalStateException if the wheel does not fit in the shared budget beside the entry
 	 */
 	private void allocateTimerWheel(Node<K, V> node) {
 		long growth = TimerWheel.BUCKETS_BYTES;
-		boolean fits = this.structureBytes + this.tableBytes + growth + node.weight <= this.maxBytes
-				&& (this.budget == null || node.weight <= this.budget.roomFor(growth));
-		Checks.requireState(fits, "A time to live needs the timer wheel, %s bytes, which does not fit in maxSize %s"
-				+ " beside the cache's structure and this entry; raise maxSize", growth, this.maxSize);
+		boolean fits = this.budget == null || node.weight <= this.budget.roomFor(growth);
+		Checks.requireState(fits, "A time to live needs the timer wheel, %s bytes, which does not fit in the shared"
+				+ " budget %s beside this entry; raise its maxSize", growth, (this.budget != null) ? this.budget.getMaxSize() : null);
 		evict(this.maxBytes, this.maxItems, growth, 0, node);
 		if (this.budget != null) {
 			this.budget.makeRoom(growth, node);
@@ -1138,7 +1146,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return this.timerWheel.time();
 		}
 		long now = now();
-		this.timerWheel.advance(now, this.expireAction);
+		this.timerWheel.advance(now, this, FaasCache::expire);
 		return now;
 	}
 
@@ -1149,7 +1157,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	private void drainReads() {
 		ReadBuffer<K, V> buffer = this.readBuffer;
 		if (buffer != null) {
-			buffer.drainTo(this.touchAction);
+			buffer.drainTo(this, FaasCache::touch);
 		}
 		else if (this.readContended) {
 			this.readContended = false;
@@ -1166,8 +1174,12 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		}
 	}
 
+	private void expire(Node<K, V> node) {
+		removeNode(node, RemovalCause.EXPIRED);
+	}
+
 	private void touch(Node<K, V> node) {
-		if (node.alive) {
+		if (node.isAlive()) {
 			this.accessOrder.moveToLast(node);
 		}
 	}
@@ -1177,10 +1189,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * Called under the lock; refuses an entry larger than the budget before changing anything.
 	 */
 	private void install(K key, V value, long weight, long expiresAt, Node<K, V> old) {
-		// The timer wheel is made for the first entry with a deadline, and accounted like the table
-		long wheelGrowth = (expiresAt != Node.NEVER && !this.timerWheel.isAllocated()) ? TimerWheel.BUCKETS_BYTES : 0;
 		// The table this write needs if every other entry is evicted: larger only for a first entry
 		long table = (old != null || this.peakCount > 0) ? this.tableBytes : Layout.tableBytes(1);
+		// The timer wheel is made for the first entry with a deadline, and accounted like the table
+		long wheelGrowth = (expiresAt != Node.NEVER) ? wheelGrowth(table, weight) : 0;
 		long ownBytes = this.structureBytes + table + wheelGrowth;
 		if (weight > this.maxBytes - ownBytes) {
 			this.stats.recordRejection();
@@ -1299,10 +1311,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	/** Take a node out of the order, the wheel and the totals. Called under the lock. */
 	private void retire(Node<K, V> node, RemovalCause cause) {
-		if (!node.alive) {
+		if (!node.isAlive()) {
 			return;
 		}
-		node.alive = false;
 		this.accessOrder.unlink(node);
 		this.timerWheel.deschedule(node);
 		addBytes(-node.weight);

@@ -54,10 +54,7 @@ final class Layout {
 		if (peakCount == 0) {
 			return 0;
 		}
-		long slots = 2;
-		while (peakCount >= slots - (slots >>> 2)) {
-			slots <<= 1;
-		}
+		long slots = CollectionModels.hashTableSlots(peakCount, 2);
 		long orderSlots = AccessOrder.slotsFor(peakCount);
 		return MemoryLayout.arraySize(slots, MemoryLayout.REFERENCE_SIZE)
 				+ MemoryLayout.arraySize(orderSlots, MemoryLayout.REFERENCE_SIZE)

@@ -31,20 +31,22 @@ final class Node<K, V> {
 	/** Deadline in cache time (nanoseconds since the cache was built); written under the lock. */
 	volatile long expiresAt;
 
-	/** Whether the node is still in the cache; read and written under the lock. */
-	boolean alive = true;
-
-	/** Slot of the node in the {@link AccessOrder}, or {@link AccessOrder#NONE}; guarded by the lock. */
+	/**
+	 * Slot of the node in the {@link AccessOrder}, or {@link AccessOrder#NONE}; guarded by the lock.
+	 * A node is in the order exactly while it is in the cache, so the slot also tells whether it
+	 * is alive, and no field of its own is spent on that.
+	 */
 	int slot = AccessOrder.NONE;
 
 	Node<K, V> wheelPrev;
 
 	Node<K, V> wheelNext;
 
-	/** Level of the timer wheel holding this node, or -1 when it is not scheduled. */
-	byte wheelLevel = -1;
-
-	int wheelBucket;
+	/**
+	 * Level and bucket of the timer wheel holding this node, as one index (see {@link TimerWheel}),
+	 * or -1 when it is not scheduled: one int rather than two fields keeps the node at 64 bytes.
+	 */
+	int wheelIndex = -1;
 
 	/** When the node was last used, from the sequence of a shared budget; guarded by the lock. */
 	long accessStamp;
@@ -55,6 +57,13 @@ final class Node<K, V> {
 		this.value = value;
 		this.weight = weight;
 		this.expiresAt = expiresAt;
+	}
+
+	/**
+	 * Return whether the node is still in the cache. Called under the lock.
+	 */
+	boolean isAlive() {
+		return this.slot != AccessOrder.NONE;
 	}
 
 	boolean isExpiredAt(long now) {

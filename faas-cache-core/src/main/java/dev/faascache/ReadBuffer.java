@@ -6,7 +6,7 @@ package dev.faascache;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Striped, lossy ring buffers that record reads so that the access order can be updated later,
@@ -126,10 +126,11 @@ final class ReadBuffer<K, V> {
 	}
 
 	/**
-	 * Hand every recorded read, oldest first per stripe, to {@code consumer}. Called under the
-	 * eviction lock.
+	 * Hand every recorded read, oldest first per stripe, to {@code action} with {@code target}.
+	 * Taking the target apart from the action lets a caller pass a method reference that captures
+	 * nothing, so that no lambda object is kept per cache. Called under the eviction lock.
 	 */
-	void drainTo(Consumer<Node<K, V>> consumer) {
+	<T> void drainTo(T target, BiConsumer<? super T, Node<K, V>> action) {
 		int active = 0;
 		for (int stripe = 0; stripe < STRIPES; stripe++) {
 			int counter = stripe * COUNTER_STRIDE;
@@ -146,7 +147,7 @@ final class ReadBuffer<K, V> {
 					break;
 				}
 				this.buffer.lazySet(index, null);
-				consumer.accept(node);
+				action.accept(target, node);
 			}
 			this.counters.lazySet(counter + DRAINED, read);
 		}

@@ -3,7 +3,7 @@
  */
 package dev.faascache;
 
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * A hierarchical timer wheel that finds expired entries in amortised O(1), without scanning the
@@ -15,6 +15,10 @@ import java.util.function.Consumer;
  * but the current one of level 0 lies wholly in the future. When time moves past a bucket, its
  * nodes are expired or cascaded to a finer level. The current level-0 bucket is scanned on every
  * advance so that an entry is released as soon as its deadline has passed, not one bucket later.
+ * <p>
+ * Until the buckets are allocated, nodes are kept in one unordered list, scanned on each advance:
+ * the cache allocates the buckets for its first deadline if its budget can hold them, so the
+ * list serves only a cache too small for the buckets, which holds a few dozen entries at most.
  * Not thread safe: every method is called under the cache's eviction lock.
  *
  * @param <K> the key type
@@ -34,14 +38,23 @@ final class TimerWheel<K, V> {
 	 */
 	static final long BUCKETS_BYTES = Layout.measureDeep((Object) newBuckets());
 
-	/** The buckets, allocated by {@link #allocate()} before the first node is scheduled. */
+	/** Wheel index of a node in the list kept while the buckets are not allocated. */
+	private static final int LISTED = SHIFT.length * BUCKETS;
+
+	/** The buckets, or {@code null} until {@link #allocate()}. */
 	private Node<K, V>[][] wheel;
+
+	/** The nodes scheduled while the buckets are not allocated. */
+	private Node<K, V> list;
 
 	/** The time of the last advance, in cache nanoseconds. */
 	private long time;
 
-	/** Nodes in the wheel. */
-	private long scheduled;
+	/**
+	 * Nodes in the wheel: an int, as the {@link AccessOrder}'s slots are, so that the list's head
+	 * takes no more room in the wheel.
+	 */
+	private int scheduled;
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private static <K, V> Node<K, V>[][] newBuckets() {
@@ -56,10 +69,18 @@ final class TimerWheel<K, V> {
 	}
 
 	/**
-	 * Allocate the buckets, which take {@link #BUCKETS_BYTES}.
+	 * Allocate the buckets, which take {@link #BUCKETS_BYTES}, and move the listed nodes into them.
 	 */
 	void allocate() {
 		this.wheel = newBuckets();
+		Node<K, V> node = this.list;
+		this.list = null;
+		while (node != null) {
+			Node<K, V> next = node.wheelNext;
+			this.scheduled--;
+			schedule(node);
+			node = next;
+		}
 	}
 
 	/**
@@ -77,9 +98,20 @@ final class TimerWheel<K, V> {
 	}
 
 	/**
-	 * Place a node that has a deadline. The buckets must be allocated.
+	 * Place a node that has a deadline: in its bucket, or in the list until the buckets are allocated.
 	 */
 	void schedule(Node<K, V> node) {
+		if (this.wheel == null) {
+			node.wheelPrev = null;
+			node.wheelNext = this.list;
+			if (this.list != null) {
+				this.list.wheelPrev = node;
+			}
+			this.list = node;
+			node.wheelIndex = LISTED;
+			this.scheduled++;
+			return;
+		}
 		long deadline = Math.max(node.expiresAt, this.time);
 		int level = levelFor(deadline);
 		int bucket = (int) ((deadline >>> SHIFT[level]) & MASK);
@@ -90,8 +122,7 @@ final class TimerWheel<K, V> {
 			head.wheelPrev = node;
 		}
 		this.wheel[level][bucket] = node;
-		node.wheelLevel = (byte) level;
-		node.wheelBucket = bucket;
+		node.wheelIndex = level * BUCKETS + bucket;
 		this.scheduled++;
 	}
 
@@ -99,13 +130,17 @@ final class TimerWheel<K, V> {
 	 * Remove a node from the wheel, if it is in it.
 	 */
 	void deschedule(Node<K, V> node) {
-		if (node.wheelLevel < 0) {
+		int index = node.wheelIndex;
+		if (index < 0) {
 			return;
 		}
 		Node<K, V> prev = node.wheelPrev;
 		Node<K, V> next = node.wheelNext;
-		if (prev == null) {
-			this.wheel[node.wheelLevel][node.wheelBucket] = next;
+		if (prev == null && index == LISTED) {
+			this.list = next;
+		}
+		else if (prev == null) {
+			this.wheel[index / BUCKETS][index & MASK] = next;
 		}
 		else {
 			prev.wheelNext = next;
@@ -115,21 +150,26 @@ final class TimerWheel<K, V> {
 		}
 		node.wheelPrev = null;
 		node.wheelNext = null;
-		node.wheelLevel = -1;
+		node.wheelIndex = -1;
 		this.scheduled--;
 	}
 
 	/**
 	 * Move time forward to {@code now}, handing each node whose deadline has passed to
-	 * {@code expired} (already taken out of the wheel) and cascading the others.
+	 * {@code expired} with {@code target} (already taken out of the wheel) and cascading the
+	 * others. The target is apart from the action so that the caller's action captures nothing.
 	 */
-	void advance(long now, Consumer<Node<K, V>> expired) {
+	<T> void advance(long now, T target, BiConsumer<? super T, Node<K, V>> expired) {
 		long previous = this.time;
 		if (now < previous) {
 			now = previous;
 		}
 		this.time = now;
 		if (this.scheduled == 0) {
+			return;
+		}
+		if (this.wheel == null) {
+			expireListed(now, target, expired);
 			return;
 		}
 		for (int level = SHIFT.length - 1; level >= 0; level--) {
@@ -143,25 +183,37 @@ final class TimerWheel<K, V> {
 			}
 			long last = Math.min(to, from + MASK);
 			for (long tick = from; tick <= last; tick++) {
-				processBucket(level, (int) (tick & MASK), now, expired);
+				processBucket(level, (int) (tick & MASK), now, target, expired);
 			}
 		}
 	}
 
-	private void processBucket(int level, int bucket, long now, Consumer<Node<K, V>> expired) {
+	private <T> void processBucket(int level, int bucket, long now, T target, BiConsumer<? super T, Node<K, V>> expired) {
 		Node<K, V> node = this.wheel[level][bucket];
 		this.wheel[level][bucket] = null;
 		while (node != null) {
 			Node<K, V> next = node.wheelNext;
 			node.wheelPrev = null;
 			node.wheelNext = null;
-			node.wheelLevel = -1;
+			node.wheelIndex = -1;
 			this.scheduled--;
 			if (node.isExpiredAt(now)) {
-				expired.accept(node);
+				expired.accept(target, node);
 			}
 			else {
 				schedule(node);
+			}
+			node = next;
+		}
+	}
+
+	private <T> void expireListed(long now, T target, BiConsumer<? super T, Node<K, V>> expired) {
+		Node<K, V> node = this.list;
+		while (node != null) {
+			Node<K, V> next = node.wheelNext;
+			if (node.isExpiredAt(now)) {
+				deschedule(node);
+				expired.accept(target, node);
 			}
 			node = next;
 		}

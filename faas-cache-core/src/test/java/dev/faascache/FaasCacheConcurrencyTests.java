@@ -49,7 +49,7 @@ class FaasCacheConcurrencyTests {
 	@Timeout(30)
 	void mixedOperations_constantSizer_keepBoundsAndAccounting() throws InterruptedException {
 		Sizer sizer = (object) -> 48;
-		long entryBytes = 2 * 48 + Layout.NODE_OVERHEAD;
+		long entryBytes = 2 * 48 + JvmLayout.nodeBytes();
 		new Run(sizer, (MAX_ITEMS - 8) * entryBytes).execute();
 	}
 
@@ -57,7 +57,7 @@ class FaasCacheConcurrencyTests {
 	@Timeout(30)
 	void mixedOperations_deepSizer_keepBoundsAndAccounting() throws InterruptedException {
 		// values of random size: the byte bound bites when they are large, the item bound when small
-		new Run(Sizer.deep(), MAX_ITEMS * (Layout.NODE_OVERHEAD + 300)).execute();
+		new Run(Sizer.deep(), MAX_ITEMS * (JvmLayout.nodeBytes() + 300)).execute();
 	}
 
 	/**
@@ -70,7 +70,7 @@ class FaasCacheConcurrencyTests {
 	@Test
 	void put_evicting_neverExposesTotalOverBudget() {
 		ObservedKey.Observer observer = new ObservedKey.Observer();
-		long entryBytes = 2 * 32 + Layout.NODE_OVERHEAD;
+		long entryBytes = 2 * 32 + JvmLayout.nodeBytes();
 		Sizer sizer = (object) -> 32;
 		long maxBytes = FaasCache.builder().sizer(sizer).build().getByteSize() + Layout.tableBytes(3) + 3 * entryBytes;
 		FaasCache<ObservedKey, String> cache = FaasCache.<ObservedKey, String>builder()
@@ -212,12 +212,12 @@ class FaasCacheConcurrencyTests {
 			assertThat(held.size()).isLessThanOrEqualTo((int) MAX_ITEMS);
 			assertThat(this.cache.getByteSize()).isLessThanOrEqualTo(this.maxBytes);
 			assertThat(this.cache.structureBytes()).as("structure: the empty one, the wheel, maybe the read buffer")
-				.isIn(empty + TimerWheel.BUCKETS_BYTES, empty + TimerWheel.BUCKETS_BYTES + ReadBuffer.BYTES);
+				.isIn(empty + JvmLayout.wheelBytes(), empty + JvmLayout.wheelBytes() + ReadBuffer.BYTES);
 			long measured = this.cache.structureBytes();
 			for (Map.Entry<Integer, Value> entry : held.entrySet()) {
 				assertThat(entry.getValue().key).isEqualTo(entry.getKey());
 				measured += this.sizer.sizeOf(entry.getKey()) + this.sizer.sizeOf(entry.getValue())
-						+ Layout.NODE_OVERHEAD;
+						+ JvmLayout.nodeBytes();
 			}
 			assertThat(this.cache.getByteSize()).as("bytes accounted vs measured")
 				.isEqualTo(measured + this.cache.tableBytes());

@@ -154,7 +154,7 @@ class FaasCacheSoakTests {
 		CacheStats stats = this.cache.stats();
 		long empty = this.cache.structureBytes();
 		assertThat(empty).as("structure: the empty one, the wheel, maybe the read buffer")
-			.isIn(structureBytes() + TimerWheel.BUCKETS_BYTES, structureBytes() + TimerWheel.BUCKETS_BYTES + ReadBuffer.BYTES);
+			.isIn(structureBytes() + JvmLayout.wheelBytes(), structureBytes() + JvmLayout.wheelBytes() + ReadBuffer.BYTES);
 		this.cache.clear();
 		assertThat(this.cache.getByteSize()).as("bytes when empty").isEqualTo(empty + this.cache.tableBytes());
 		assertEveryValueRemovedOnce();
@@ -206,7 +206,7 @@ class FaasCacheSoakTests {
 		long measured = this.cache.structureBytes() + this.cache.tableBytes();
 		int live = 0;
 		for (Map.Entry<Integer, Value> entry : this.cache.entrySet()) {
-			measured += this.sizer.sizeOf(entry.getKey()) + this.sizer.sizeOf(entry.getValue()) + Layout.NODE_OVERHEAD;
+			measured += this.sizer.sizeOf(entry.getKey()) + this.sizer.sizeOf(entry.getValue()) + JvmLayout.nodeBytes();
 			live++;
 		}
 		if (this.cache.getByteSize() != measured || this.cache.size() != live) {

@@ -28,6 +28,22 @@ final class JvmLayout {
 	}
 
 	/**
+	 * Return the bytes each entry costs beyond its key and value, measured with jamm: the cache's
+	 * node, 64 bytes, and the hash map's, 32 or 24.
+	 */
+	static long nodeBytes() {
+		return bytes(64 + 32, 64 + 24);
+	}
+
+	/**
+	 * Return the bytes of the timer wheel's buckets, measured with jamm: seven arrays of 64
+	 * references and the array holding them.
+	 */
+	static long wheelBytes() {
+		return bytes(1952, 1944);
+	}
+
+	/**
 	 * Return the literal for the layout the tests run on, or skip the test on any other layout.
 	 * @param compressed the bytes with compressed oops and 12-byte headers
 	 * @param compact the bytes with compact object headers

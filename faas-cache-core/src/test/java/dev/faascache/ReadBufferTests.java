@@ -28,7 +28,7 @@ class ReadBufferTests {
 		assertThat(this.buffer.offer(nodes.get(nodes.size() - 1))).isEqualTo(ReadBuffer.RECORDED_FULL);
 		assertThat(this.buffer.offer(nodes.get(0))).isEqualTo(ReadBuffer.FULL);
 		List<Node<String, String>> drained = new ArrayList<>();
-		this.buffer.drainTo(drained::add);
+		this.buffer.drainTo(drained, List::add);
 		assertThat(drained).containsExactlyElementsOf(nodes);
 		assertThat(this.buffer.recordedCount()).isEqualTo(ReadBuffer.STRIPE_CAPACITY);
 	}
@@ -44,7 +44,7 @@ class ReadBufferTests {
 		while (ReadBuffer.stripeOf(other) == ReadBuffer.stripeOf(Thread.currentThread()));
 		other.start();
 		other.join();
-		this.buffer.drainTo((drained) -> {
+		this.buffer.drainTo(null, (target, drained) -> {
 		});
 		AtomicInteger skipped = new AtomicInteger();
 		for (int i = 0; i < 200; i++) {
@@ -53,7 +53,7 @@ class ReadBufferTests {
 				skipped.incrementAndGet();
 			}
 			else if (outcome == ReadBuffer.RECORDED_FULL || outcome == ReadBuffer.FULL) {
-				this.buffer.drainTo((drained) -> {
+				this.buffer.drainTo(null, (target, drained) -> {
 				});
 				break;
 			}
@@ -78,7 +78,7 @@ class ReadBufferTests {
 					}
 					if (outcome != ReadBuffer.RECORDED) {
 						synchronized (this.buffer) {
-							this.buffer.drainTo((drained) -> {
+							this.buffer.drainTo(null, (target, drained) -> {
 							});
 						}
 					}

@@ -11,8 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
@@ -34,7 +32,7 @@ class TinyBudgetTests {
 		long empty = FaasCache.builder().build().getByteSize();
 		assertThat(empty).isLessThanOrEqualTo(512);
 		if (MemoryLayout.REFERENCE_SIZE == 4 && MemoryLayout.OBJECT_HEADER == 12 && MemoryLayout.ALIGNMENT == 8) {
-			assertThat(empty).as("compressed oops and class pointers, 12-byte headers").isEqualTo(496);
+			assertThat(empty).as("compressed oops and class pointers, 12-byte headers").isEqualTo(488);
 		}
 	}
 
@@ -47,6 +45,27 @@ class TinyBudgetTests {
 		cache.get("a");
 		cache.put("c", "3");
 		assertThat(cache).containsOnlyKeys("a", "c");
+		assertThat(cache.getByteSize()).isLessThanOrEqualTo(1024);
+	}
+
+	/**
+	 * Regression: with 104 bytes of overhead per entry (a node padded to 72 bytes by two one-byte
+	 * fields), a "1K" cache held only two entries of two {@link Integer}s. Sizes measured with jamm.
+	 */
+	@Test
+	void maxSize1K_holdsThreeIntegerEntries() {
+		FaasCache<Integer, Integer> cache = FaasCache.<Integer, Integer>builder().maxSize("1K").build();
+		cache.put(1000, 1);
+		cache.put(1001, 2);
+		cache.put(1002, 3);
+		assertThat(cache).containsOnly(entry(1000, 1), entry(1001, 2), entry(1002, 3));
+		assertThat(cache.stats().evictionCount()).isZero();
+		if (JvmLayout.COMPRESSED) {
+			assertThat(cache.getByteSize()).as("488 empty, 144 of tables, 3 x (16 + 16 + 64 + 32)").isEqualTo(1016);
+		}
+		cache.get(1000);
+		cache.put(1003, 4);
+		assertThat(cache).containsOnlyKeys(1000, 1002, 1003);
 		assertThat(cache.getByteSize()).isLessThanOrEqualTo(1024);
 	}
 
@@ -82,18 +101,50 @@ class TinyBudgetTests {
 		assertThat(cache).doesNotContainKey("k39");
 	}
 
+	/**
+	 * Regression: the timer wheel's buckets, 1,952 bytes, do not fit in a "1K" cache, which refused
+	 * every time to live. Its deadlines are now kept in a list until the buckets fit.
+	 */
 	@Test
-	void ttl_budgetTooSmallForTheWheel_isRefusedAndNothingIsLost() {
-		FaasCache<String, String> cache = FaasCache.<String, String>builder().maxSize("1K").build();
-		cache.put("a", "1");
-		assertThatExceptionOfType(EntryTooLargeException.class).isThrownBy(() -> cache.put("b", "2", Duration.ofSeconds(5)))
-			.withMessageContaining("'b'");
-		assertThatIllegalStateException().isThrownBy(() -> cache.setTtl("a", Duration.ofSeconds(5)))
-			.withMessageContaining("timer wheel")
-			.withMessageContaining("1K");
-		assertThat(cache).containsOnly(entry("a", "1"));
-		assertThat(cache.getTtl("a")).isEmpty();
+	void maxSize1K_holdsEntriesWithATtlAndExpiresThemOnTime() {
+		FaasCache<String, String> cache = FaasCache.<String, String>builder().ticker(this.ticker).maxSize("1K").build();
+		long empty = cache.structureBytes();
+		cache.put("a", "1", Duration.ofSeconds(5));
+		cache.put("b", "2");
+		cache.setTtl("b", Duration.ofSeconds(10));
+		assertThat(cache).containsOnly(entry("a", "1"), entry("b", "2"));
+		assertThat(cache.structureBytes()).as("no buckets").isEqualTo(empty);
 		assertThat(cache.getByteSize()).isLessThanOrEqualTo(1024);
+
+		this.ticker.advance(Duration.ofSeconds(5).minusNanos(1));
+		assertThat(cache.get("a")).isEqualTo("1");
+		assertThat(cache.getTtl("a")).contains(Duration.ofNanos(1));
+		this.ticker.advance(Duration.ofNanos(1));
+		cache.cleanUp();
+		assertThat(cache).containsOnly(entry("b", "2"));
+		assertThat(cache.stats().expirationCount()).isOne();
+		this.ticker.advanceSeconds(5);
+		cache.cleanUp();
+		assertThat(cache).isEmpty();
+		assertThat(cache.stats().expirationCount()).isEqualTo(2);
+		assertThat(cache.getByteSize()).isEqualTo(empty + cache.tableBytes());
+	}
+
+	@Test
+	void ttl_budgetRaisedPastTheWheel_movesListedDeadlinesIntoIt() {
+		FaasCache<String, String> cache = FaasCache.<String, String>builder().ticker(this.ticker).maxSize("1K").build();
+		long empty = cache.structureBytes();
+		cache.put("a", "1", Duration.ofSeconds(5));
+		cache.changeByteSize("8K");
+		cache.put("c", "3", Duration.ofSeconds(10));
+		assertThat(cache.structureBytes()).isEqualTo(empty + TimerWheel.BUCKETS_BYTES);
+		this.ticker.advance(Duration.ofSeconds(5).minusNanos(1));
+		assertThat(cache).containsOnlyKeys("a", "c");
+		this.ticker.advance(Duration.ofNanos(1));
+		assertThat(cache).containsOnlyKeys("c");
+		this.ticker.advanceSeconds(5);
+		assertThat(cache).isEmpty();
+		assertThat(cache.stats().expirationCount()).isEqualTo(2);
 	}
 
 	@Test
