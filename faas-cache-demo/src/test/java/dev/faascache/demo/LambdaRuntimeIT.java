@@ -6,6 +6,7 @@ package dev.faascache.demo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -100,16 +101,24 @@ class LambdaRuntimeIT {
 	}
 
 	@Test
-	void simulateRunsTheJarThroughTheRuntimeClientWithTheStarterThenWithSpringsSimpleCache()
+	void simulateRunsTheJarThroughTheRuntimeClientWithTheStarterThenWithSpringsSimpleCacheThenPairedColdStarts()
 			throws IOException, InterruptedException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		Path log = Files.createTempFile("simulate", ".log");
 		Process process = new ProcessBuilder(java.toString(), "-jar", this.jar.toString(), "--simulate=4",
-				"--demo.catalog.latency=1ms")
+				"--starts=2", "--demo.catalog.latency=1ms")
 			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
 			.start();
 		process.getOutputStream().close();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(4, TimeUnit.MINUTES)).as("process ended; output:%n%s", output).isTrue();
+		// to a file, so that a run that hangs fails the test at the deadline instead of blocking a read
+		boolean ended = process.waitFor(6, TimeUnit.MINUTES);
+		if (!ended) {
+			process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		}
+		String output = Files.readString(log, StandardCharsets.UTF_8);
+		Files.delete(log);
+		assertThat(ended).as("process ended; output:%n%s", output).isTrue();
 		assertThat(process.exitValue()).as("exit code; output:%n%s", output).isZero();
 		assertThat(output).containsPattern("(?m)^faas-cache starter: init [\\d,]+ ms$")
 			.containsPattern("(?m)^\\s+1\\s+1\\s+MISS\\s+[\\d,.]+ ms$")
@@ -117,7 +126,12 @@ class LambdaRuntimeIT {
 			.containsPattern("(?m)^products\\s+3\\s+.* / 64M\\s+1\\s+3\\s+25\\.0%$")
 			.contains("4 invocations: 1 answered by the cache, 3 called the product catalog")
 			.containsPattern("(?m)^faas-cache starter\\s+[\\d,]+ ms\\s+1\\s+.*\\s+3\\s+.*$")
-			.containsPattern("(?m)^spring\\.cache\\.type=simple\\s+[\\d,]+ ms\\s+1\\s+.*\\s+3\\s+.*$");
+			.containsPattern("(?m)^spring\\.cache\\.type=simple\\s+[\\d,]+ ms\\s+1\\s+.*\\s+3\\s+.*$")
+			.containsPattern("(?m)^2 cold starts of each, in pairs, each pair in a random order \\(seed -?\\d+\\)$")
+			.containsPattern("(?m)^faas-cache starter\\s+[\\d,]+ ms$")
+			.containsPattern("(?m)^spring\\.cache\\.type=simple\\s+[\\d,]+ ms$")
+			.containsPattern("(?m)^the starter's share of init, median of the 2 paired differences: [+-][\\d,.]+ ms, "
+					+ "with 50% confidence between [+-][\\d,.]+ and [+-][\\d,.]+ ms$");
 	}
 
 	private static void assertError(InvocationResult result, String message) {

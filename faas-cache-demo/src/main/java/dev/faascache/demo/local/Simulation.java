@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +27,9 @@ import dev.faascache.demo.local.LocalRuntimeApi.InvocationResult;
  * for the events. It prints the initialisation time, each invocation (hit or miss, latency), the
  * table of the caches the function logs when its environment shuts down, and then the same run
  * with Spring's simple cache in place of the starter ({@code spring.cache.type=simple}), so that
- * the starter's share of the initialisation shows.
+ * the starter's share of the initialisation shows. One start of each varies by more than that
+ * share, so {@code --starts=N} then starts each variant N more times, in pairs, and compares the
+ * initialisation times pair by pair.
  */
 public final class Simulation {
 
@@ -40,7 +43,15 @@ public final class Simulation {
 	 */
 	public static final String MEMORY_OPTION = "memory";
 
+	/**
+	 * Command line option with the number of paired cold starts that compare the initialisation
+	 * with the starter and with Spring's simple cache.
+	 */
+	public static final String STARTS_OPTION = "starts";
+
 	private static final int DEFAULT_INVOCATIONS = 10;
+
+	private static final int DEFAULT_STARTS = 10;
 
 	private static final int DEFAULT_MEMORY = 512;
 
@@ -49,13 +60,19 @@ public final class Simulation {
 	 */
 	private static final int PRODUCTS = 3;
 
-	private static final Duration INIT_TIMEOUT = Duration.ofMinutes(2);
-
 	private static final Duration INVOCATION_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
 	private static final Pattern OUTCOME = Pattern.compile("Product (\\S+) (answered by the cache|fetched from the catalog)$");
+
+	static final String STARTER = "faas-cache starter";
+
+	static final String SIMPLE = "spring.cache.type=simple";
+
+	static final Map<String, String> SIMPLE_CACHE = Map.of("SPRING_CACHE_TYPE", "simple");
+
+	static final Duration INIT_TIMEOUT = Duration.ofMinutes(2);
 
 	private static final String ROW = "%10s  %-7s  %-5s  %10s%n";
 
@@ -82,7 +99,8 @@ public final class Simulation {
 	/**
 	 * Run the simulation that {@code --simulate[=N]} asks for, on the jar this class was loaded
 	 * from, with the runtime client the build copied beside it; {@code --memory=MB} sets the
-	 * function's memory, and every other {@code --name=value} option becomes a property of the
+	 * function's memory, {@code --starts[=N]} adds N paired cold starts of each variant (10 when
+	 * no N is given), and every other {@code --name=value} option becomes a property of the
 	 * function.
 	 * @param options the command line options, by name
 	 * @param out where to print
@@ -99,9 +117,11 @@ public final class Simulation {
 			throw new IllegalArgumentException("--" + MEMORY_OPTION + " takes " + FunctionSettings.MIN_MEMORY + " to "
 					+ FunctionSettings.MAX_MEMORY + " (MB, as Lambda does), but was " + memory);
 		}
+		int starts = options.containsKey(STARTS_OPTION)
+				? positive(STARTS_OPTION, options.get(STARTS_OPTION), DEFAULT_STARTS, "10") : 0;
 		Map<String, String> properties = new LinkedHashMap<>();
 		options.forEach((name, values) -> {
-			if (!name.equals(OPTION) && !name.equals(MEMORY_OPTION) && !values.isEmpty()) {
+			if (!List.of(OPTION, MEMORY_OPTION, STARTS_OPTION).contains(name) && !values.isEmpty()) {
 				properties.put(name, values.get(values.size() - 1));
 			}
 		});
@@ -109,7 +129,11 @@ public final class Simulation {
 		Path jar = functionJar();
 		FunctionSettings settings = new FunctionSettings(jar, jar.resolveSibling("lambda-runtime"), memory,
 				Map.of(), properties);
-		new Simulation(settings, Ticker.systemTicker(), out).run(invocations);
+		Simulation simulation = new Simulation(settings, Ticker.systemTicker(), out);
+		simulation.run(invocations);
+		if (starts > 0) {
+			new ColdStarts(settings, Ticker.systemTicker(), out).compare(starts, new SecureRandom().nextLong());
+		}
 	}
 
 	/**
@@ -150,13 +174,13 @@ public final class Simulation {
 		this.out.printf(Locale.ROOT, "%s on a %d MB function (heap %s, %s), started by AWS's runtime interface client%n%n",
 				lambda.functionJar().getFileName(), lambda.memoryMegabytes(), lambda.heap(),
 				String.join(" ", lambda.jvmOptions().subList(1, 3)));
-		Run starter = run("faas-cache starter", Map.of(), invocations, true);
+		Run starter = run(STARTER, Map.of(), invocations, true);
 		this.out.println();
 		starter.cacheTable.forEach(this.out::println);
 		this.out.println();
 		this.out.printf(Locale.ROOT, "%d invocations: %d answered by the cache, %d called the product catalog%n%n",
 				invocations, starter.hits.size(), starter.misses.size());
-		Run simple = run("spring.cache.type=simple", Map.of("SPRING_CACHE_TYPE", "simple"), invocations, false);
+		Run simple = run(SIMPLE, SIMPLE_CACHE, invocations, false);
 		this.out.printf(Locale.ROOT, SUMMARY_ROW, "cache", "init", "hits", "p50", "p99", "misses", "p50", "p99");
 		for (Run run : List.of(starter, simple)) {
 			this.out.printf(Locale.ROOT, SUMMARY_ROW, run.name, millis(run.initNanos, 0), run.hits.size(),
@@ -244,7 +268,7 @@ public final class Simulation {
 		return sorted.get(Math.max(rank, 1) - 1);
 	}
 
-	private static String millis(long nanos, int decimals) {
+	static String millis(long nanos, int decimals) {
 		if (nanos < 0) {
 			return "-";
 		}

@@ -46,6 +46,14 @@ class SimulationTests {
 	}
 
 	@Test
+	void pairedStartsThatAreNotPositiveAreRefusedBeforeAnythingStarts() {
+		PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Simulation.run(Map.of("simulate", List.of("2"), "starts", List.of("-1")), out))
+			.withMessage("--starts takes a positive whole number, such as --starts=10, but was '-1'");
+	}
+
+	@Test
 	void runtimeClientIsRunOnLinuxOnlyAndElsewhereTheSimulationSaysWhy() {
 		Simulation.requireLinux("Linux");
 		assertThatIllegalStateException().isThrownBy(() -> Simulation.requireLinux("Mac OS X"))
