@@ -1105,6 +1105,11 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			if (this.evictionLock.tryLock()) {
 				try {
 					touch(node);
+					if (this.readContended) {
+						// Reads have contended: make the buffer now rather than at the next write,
+						// which a read-only workload may never make, leaving every read to take the lock
+						drainReads();
+					}
 				}
 				finally {
 					this.evictionLock.unlock();

@@ -177,6 +177,33 @@ class TinyBudgetTests {
 		assertThat(cache.stats().hitCount()).isEqualTo(1_001);
 	}
 
+	/**
+	 * Regression: the buffer was made only by the next write's maintenance, so in a read-only
+	 * workload (a cache filled at start and then only read, as in the get benchmark) it never was,
+	 * and every read from two threads took the lock to reorder its entry: hits ran ten times slower.
+	 */
+	@Test
+	void readBuffer_readOnlyWorkload_isMadeByTheNextReadAfterReadsContend() throws Exception {
+		FaasCache<String, String> cache = FaasCache.<String, String>builder().build();
+		cache.put("a", "1");
+		cache.put("b", "2");
+		long before = cache.structureBytes();
+		CountDownLatch computing = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<String> holder = CompletableFuture.supplyAsync(() -> cache.computeIfPresent("b", (key, value) -> {
+			computing.countDown();
+			await(release);
+			return value;
+		}));
+		assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(cache.get("a")).as("a read while the lock is held").isEqualTo("1");
+		release.countDown();
+		assertThat(holder.get(10, TimeUnit.SECONDS)).isEqualTo("2");
+		assertThat(cache.structureBytes()).as("no buffer before a read finds the lock free").isEqualTo(before);
+		assertThat(cache.get("a")).isEqualTo("1");
+		assertThat(cache.structureBytes()).as("made by that read, without a write").isEqualTo(before + ReadBuffer.BYTES);
+	}
+
 	@Test
 	void readBuffer_noRoomToSpare_isNotMade() throws Exception {
 		FaasCache<String, String> cache = FaasCache.<String, String>builder().maxSize("1K").build();
