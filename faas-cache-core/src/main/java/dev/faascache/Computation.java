@@ -20,8 +20,11 @@ final class Computation<K, V> {
 
 	final K key;
 
-	/** The live node the function was given, or {@code null} if the key had no live entry. */
-	final Node<K, V> start;
+	/**
+	 * The live node the function is given, or {@code null} if the key has no live entry; read and
+	 * changed by the thread that runs the function.
+	 */
+	private Node<K, V> start;
 
 	private final Thread owner = Thread.currentThread();
 
@@ -29,6 +32,9 @@ final class Computation<K, V> {
 
 	/** Whether the cache was cleared since the function started, so its result is not stored. */
 	private boolean discarded;
+
+	/** Whether the thread running the function wrote the key itself. */
+	private boolean written;
 
 	private boolean done;
 
@@ -39,6 +45,31 @@ final class Computation<K, V> {
 
 	boolean isOwnedByCurrentThread() {
 		return this.owner == Thread.currentThread();
+	}
+
+	Node<K, V> start() {
+		return this.start;
+	}
+
+	/**
+	 * Start again from the given node: the one the function was given expired or was evicted
+	 * while it ran, so its result was computed from a value the key no longer holds.
+	 */
+	void restart(Node<K, V> current) {
+		this.start = current;
+	}
+
+	/** Record that the thread running the function writes the key itself. */
+	void markWritten() {
+		this.written = true;
+	}
+
+	/**
+	 * Return whether the key no longer holds the node the function was given, other than through
+	 * a write of the function's own.
+	 */
+	boolean isStale(Node<K, V> current) {
+		return current != this.start && !this.written;
 	}
 
 	/** Make the result not be stored: the cache was cleared after the function was given its value. */

@@ -106,10 +106,12 @@ import java.util.function.LongUnaryOperator;
  * without storing it, as if it had completed just before the cache was cleared (a removal
  * listener hears of it as cleared), so that no value computed before a {@code clear} is cached
  * after it, other than one the function stores itself.</li>
- * <li>The entry a function was given may expire or be evicted while it runs (or be removed by
- * {@link #pollColdest()}); its result is then stored as a new entry, and a read meanwhile may
- * have missed the key. That is the one departure from linearizability, and Caffeine's compute
- * makes it too.</li>
+ * <li>The entry a function of {@code compute}, {@code computeIfPresent} or {@code merge} was
+ * given may expire or be evicted while it runs (or be removed by {@link #pollColdest()}); the
+ * function is then called again with what the key holds now, nothing, as {@link ConcurrentMap}'s
+ * default methods may call it again, so that a result never replaces a value other than the one
+ * it was computed from and every call stays linearizable. {@code computeIfAbsent} calls its
+ * function at most once.</li>
  * </ul>
  * <b>Note:</b> values are measured when written; mutating a cached value afterwards is not seen.
  *
@@ -516,7 +518,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 				continue;
 			}
 			try {
-				if (computation.start != null) {
+				if (computation.start() != null) {
 					// Stored since the first look: released unused, and read as a hit on the next
 					continue;
 				}
@@ -532,7 +534,8 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	/**
 	 * Compute a new value from the live value for the key, if there is one, outside the cache's
 	 * locks (see <a href="#functions">Functions</a>); store it with the default time to live, or
-	 * remove the entry if the function returns {@code null}.
+	 * remove the entry if the function returns {@code null}. The function is not called again
+	 * if the entry it was given expires or is evicted while it runs: the key is then absent.
 	 * @throws NullPointerException if the key or function is {@code null}
 	 * @throws IllegalStateException if the function, or another it calls on the same thread,
 	 * computes the same key again
@@ -552,7 +555,8 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	/**
 	 * Compute a value from the live value for the key, or from {@code null}, outside the cache's
 	 * locks (see <a href="#functions">Functions</a>); store it with the default time to live, or
-	 * remove the entry if the function returns {@code null}.
+	 * remove the entry if the function returns {@code null}. The function is called again, with
+	 * {@code null}, if the entry it was given expires or is evicted while it runs.
 	 * @throws NullPointerException if the key or function is {@code null}
 	 * @throws IllegalStateException if the function, or another it calls on the same thread,
 	 * computes the same key again
@@ -568,7 +572,8 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	/**
 	 * Store the value if the key has no live value, or else the function's result from the live
 	 * value and this one, computed outside the cache's locks (see
-	 * <a href="#functions">Functions</a>); a {@code null} result removes the entry.
+	 * <a href="#functions">Functions</a>); a {@code null} result removes the entry. If the live
+	 * value expires or is evicted while the function runs, the given value is stored instead.
 	 * @throws NullPointerException if the key, value or function is {@code null}
 	 * @throws IllegalStateException if the function, or another it calls on the same thread,
 	 * computes the same key again
@@ -590,8 +595,13 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		}
 		while (computation == null);
 		try {
-			Node<K, V> start = computation.start;
-			return complete(computation, function.apply(key, (start != null) ? start.value : null), false);
+			V value;
+			do {
+				Node<K, V> start = computation.start();
+				value = complete(computation, function.apply(key, (start != null) ? start.value : null), false);
+			}
+			while (!computation.isDone());
+			return value;
 		}
 		finally {
 			release(computation);
@@ -636,10 +646,13 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	/**
 	 * Store the result of a computation, or remove the entry for a {@code null} result, under the
-	 * lock, and finish the computation. The entry the function was given may have been evicted or
-	 * expired meanwhile: the result is then stored as a new entry. The cache may have been
-	 * cleared meanwhile: the result is then not stored, as if the computation came just before.
+	 * lock, and finish the computation. The cache may have been cleared meanwhile: the result is
+	 * then not stored, as if the computation came just before. The entry the function was given
+	 * may have expired or been evicted meanwhile: the computation is then left unfinished, to start
+	 * again from what the key holds now, so that a result never replaces a value other than the
+	 * one it was computed from.
 	 * @param ifAbsent whether a live entry the function stored itself is kept and returned
+	 * @return the value the call returns, or {@code null} when the computation must start again
 	 */
 	private V complete(Computation<K, V> computation, V value, boolean ifAbsent) {
 		K key = computation.key;
@@ -647,6 +660,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		boolean storedByFunction = ifAbsent && peekLiveNode(key) != null;
 		long weight = (value != null && !storedByFunction) ? weigh(key, value) : 0;
 		Duration ttl = this.defaultTtl;
+		boolean restart = false;
 		lockForWrite();
 		try {
 			long now = maintain(ttl != null);
@@ -663,13 +677,18 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 				clearedOnArrival(key, value);
 				return value;
 			}
+			if (computation.isStale(current)) {
+				computation.restart(current);
+				restart = true;
+				return null;
+			}
 			if (value == null) {
 				if (current != null) {
 					removeNode(current, RemovalCause.EXPLICIT);
 				}
 				return null;
 			}
-			if (current != null && current == computation.start && value == current.value) {
+			if (current != null && value == current.value) {
 				this.accessOrder.moveToLast(current);
 				return value;
 			}
@@ -677,7 +696,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return value;
 		}
 		finally {
-			finish(computation);
+			if (!restart) {
+				finish(computation);
+			}
 			unlockWriteAndNotify();
 		}
 	}
@@ -726,14 +747,18 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	/**
 	 * Return the computation another thread runs for the key, which a write of the key must wait
-	 * for, or {@code null}. Called under the lock; costs a field read while nothing is computed.
-	 * The thread running the function may write its own key: what it writes is what the result
-	 * then replaces, or, for {@code computeIfAbsent}, what is kept.
+	 * for, or {@code null}. Called under the lock; costs a volatile read while nothing is
+	 * computed. The thread running the function may write its own key: what it writes is what the
+	 * result then replaces, or, for {@code computeIfAbsent}, what is kept.
 	 */
 	private Computation<K, V> computedElsewhere(Object key) {
 		Map<Object, Computation<K, V>> running = this.computations;
 		Computation<K, V> computation = (running != null) ? running.get(key) : null;
-		return (computation != null && !computation.isOwnedByCurrentThread()) ? computation : null;
+		if (computation != null && computation.isOwnedByCurrentThread()) {
+			computation.markWritten();
+			return null;
+		}
+		return computation;
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -232,7 +233,10 @@ class FaasCacheComputeTests {
 
 	@Test
 	void clear_duringAComputation_doesNotWaitAndTheResultIsNotStored() throws Exception {
-		FaasCache<String, String> cache = FaasCache.<String, String>builder().build();
+		List<String> removals = new CopyOnWriteArrayList<>();
+		FaasCache<String, String> cache = FaasCache.<String, String>builder()
+			.removalListener((key, value, cause) -> removals.add(key + "=" + value + " " + cause))
+			.build();
 		cache.put("key", "old");
 		CompletableFuture<String> computing = startComputing(cache, "key", (key, old) -> old + " from before the clear");
 		call(() -> {
@@ -242,6 +246,8 @@ class FaasCacheComputeTests {
 		this.release.countDown();
 		assertThat(computing.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("old from before the clear");
 		assertThat(cache).isEmpty();
+		assertThat(removals).as("as if computed, then cleared")
+			.containsExactly("key=old EXPLICIT", "key=old from before the clear EXPLICIT");
 		assertThat(cache.computeIfAbsent("key", (key) -> "after")).isEqualTo("after");
 	}
 
@@ -260,11 +266,48 @@ class FaasCacheComputeTests {
 		assertThat(cache.getTtl("key")).contains(Duration.ofSeconds(2));
 	}
 
+	/**
+	 * A read while the function ran has seen the key absent, so a result computed from the
+	 * expired value would make the read and the compute impossible to order; the function runs
+	 * again from what the key holds now.
+	 */
 	@Test
-	void compute_entryEvictedWhileTheFunctionRuns_storesTheResultAsANewEntry() throws Exception {
+	void compute_entryExpiringWhileTheFunctionRuns_computesAgainFromTheAbsentKey() {
+		FakeTicker ticker = new FakeTicker();
+		List<RemovalCause> removals = new ArrayList<>();
+		FaasCache<String, String> cache = FaasCache.<String, String>builder()
+			.ticker(ticker)
+			.defaultTtl(Duration.ofSeconds(10))
+			.removalListener((key, value, cause) -> removals.add(cause))
+			.build();
+		cache.put("key", "old");
+		List<String> given = new ArrayList<>();
+		assertThat(cache.compute("key", (key, old) -> {
+			given.add(old);
+			if (old != null) {
+				ticker.advanceSeconds(11);
+				assertThat(cache.get(key)).as("expired meanwhile").isNull();
+			}
+			return (old != null) ? old + "+1" : "fresh";
+		})).isEqualTo("fresh");
+		assertThat(given).containsExactly("old", null);
+		assertThat(removals).containsExactly(RemovalCause.EXPIRED);
+		assertThat(cache.getTtl("key")).contains(Duration.ofSeconds(10));
+		assertThat(cache.merge("key", "given", (old, value) -> {
+			ticker.advanceSeconds(11);
+			return old + value;
+		})).as("merge stores the given value once the old one expired").isEqualTo("given");
+	}
+
+	@Test
+	void compute_entryEvictedWhileTheFunctionRuns_computesAgainFromTheAbsentKey() throws Exception {
 		FaasCache<String, String> cache = FaasCache.<String, String>builder().maxItems(2).build();
 		cache.put("key", "old");
-		CompletableFuture<String> computing = startComputing(cache, "key", (key, old) -> old + "+1");
+		List<String> given = new CopyOnWriteArrayList<>();
+		CompletableFuture<String> computing = startComputing(cache, "key", (key, old) -> {
+			given.add(old);
+			return (old != null) ? old + "+1" : "fresh";
+		});
 		call(() -> {
 			cache.put("b", "B");
 			cache.put("c", "C");
@@ -272,8 +315,9 @@ class FaasCacheComputeTests {
 		});
 		assertThat(cache.get("key")).as("evicted").isNull();
 		this.release.countDown();
-		assertThat(computing.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("old+1");
-		assertThat(cache.coldest(10)).containsExactly(entry("c", "C"), entry("key", "old+1"));
+		assertThat(computing.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("fresh");
+		assertThat(given).as("called again once its entry was evicted").containsExactly("old", null);
+		assertThat(cache.coldest(10)).containsExactly(entry("c", "C"), entry("key", "fresh"));
 	}
 
 	@Test
