@@ -13,7 +13,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.ConcurrentModificationException;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,11 +76,44 @@ import java.util.function.LongUnaryOperator;
  * {@code merge}) starts the entry's time to live afresh: from the TTL given to
  * {@link #put(Object, Object, Duration)}, or else from the default TTL at that moment. Reads do
  * not extend it. {@link #setTtl} and {@link #expireAt} change the deadline of a live entry.
- * <p>
- * <b>Note:</b> values are measured when written; mutating a cached value afterwards is not seen.
+ * <h2 id="functions">Functions</h2>
  * Functions passed to {@code compute}, {@code computeIfAbsent}, {@code computeIfPresent} and
- * {@code merge} run under the eviction lock, so writes to other keys wait for them: keep them
- * short, and never modify this map from inside them.
+ * {@code merge} run on the caller's thread outside the eviction lock and outside a shared
+ * budget's lock, so {@code cache.computeIfAbsent(id, this::loadFromDatabase)} delays no other
+ * key. Each key is computed by one function at a time, as a {@link ConcurrentHashMap} does per
+ * key but without its bin locks: a function registers its key under the lock, together with the
+ * value it is given, and its result is stored under the lock when it returns, with its time to
+ * live counted from then. Meanwhile, other threads that compute the key, or {@code put},
+ * {@code putIfAbsent}, {@code replace} or {@code remove} it, wait for the function and then see
+ * its result; reads do not wait, and see the value from before. Keys that share a bin of the
+ * table, or a resize of it, are not held up. While no function runs, a write pays one volatile
+ * read for this.
+ * <ul>
+ * <li>A function may read and write other keys, of this cache or of caches that share its
+ * budget. It may write its own key too: {@code computeIfAbsent} then keeps and returns the value
+ * it stored, and the others replace what the key holds when the function returns. Two functions
+ * that each write the key the other computes wait for each other forever, as they would in a
+ * {@code ConcurrentHashMap}.</li>
+ * <li>A function that computes its own key again, directly or through other functions on its
+ * thread, fails with {@link IllegalStateException} instead of waiting for itself.</li>
+ * <li>A function that throws (an exception or an {@link Error}) leaves the cache as it was: the
+ * exception reaches its caller, and threads waiting for the key go on, each computing the key
+ * itself if it still must. A {@code null} result stores nothing, or removes the entry. A result
+ * larger than the budget is refused with {@link EntryTooLargeException}, an old value kept.</li>
+ * <li>{@code computeIfAbsent} counts one miss for the function it runs, and a hit for each
+ * caller that gets a value without running its own.</li>
+ * <li>{@link #clear()} does not wait for functions: one that runs across it returns its result
+ * without storing it, as if it had completed just before the cache was cleared (a removal
+ * listener hears of it as cleared), so that no value computed before a {@code clear} is cached
+ * after it, other than one the function stores itself.</li>
+ * <li>The entry a function of {@code compute}, {@code computeIfPresent} or {@code merge} was
+ * given may expire or be evicted while it runs (or be removed by {@link #pollColdest()}); the
+ * function is then called again with what the key holds now, nothing, as {@link ConcurrentMap}'s
+ * default methods may call it again, so that a result never replaces a value other than the one
+ * it was computed from and every call stays linearizable. {@code computeIfAbsent} calls its
+ * function at most once.</li>
+ * </ul>
+ * <b>Note:</b> values are measured when written; mutating a cached value afterwards is not seen.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -190,6 +223,13 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	/** Bytes of the tables, which grow with the peak count and never shrink; written like {@link #entryBytes}. */
 	private volatile long tableBytes;
+
+	/**
+	 * Functions running for keys, outside the lock, by key; changed under the lock, and
+	 * {@code null} while none runs, so that a write pays one volatile read to find none, a removal
+	 * of an absent key returns without the lock, and an idle cache holds no table for them.
+	 */
+	private volatile Map<Object, Computation<K, V>> computations;
 
 	/** Removals to report once the lock is released; guarded by the lock. */
 	private List<Removal<K, V>> pendingRemovals;
@@ -350,7 +390,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Objects.requireNonNull(key, "key must not be null");
 		Objects.requireNonNull(value, "value must not be null");
 		long weight = weigh(key, value);
-		lockForWrite();
+		lockKey(key, true);
 		try {
 			long now = maintain(ttl != null);
 			Node<K, V> old = liveNode(key, now);
@@ -369,10 +409,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	@Override
 	public V remove(Object key) {
 		Objects.requireNonNull(key, "key must not be null");
-		if (lookup(key) == null) {
+		if (lookup(key) == null && this.computations == null) {
 			return null;
 		}
-		lock();
+		lockKey(key, false);
 		try {
 			Node<K, V> node = liveNode(key, maintain(false));
 			if (node == null) {
@@ -392,7 +432,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		if (value == null) {
 			return false;
 		}
-		lock();
+		lockKey(key, false);
 		try {
 			Node<K, V> node = liveNode(key, maintain(false));
 			if (node == null || !value.equals(node.value)) {
@@ -412,7 +452,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Objects.requireNonNull(value, "value must not be null");
 		long weight = weigh(key, value);
 		Duration ttl = this.defaultTtl;
-		lockForWrite();
+		lockKey(key, true);
 		try {
 			long now = maintain(ttl != null);
 			Node<K, V> old = liveNode(key, now);
@@ -434,7 +474,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Objects.requireNonNull(newValue, "newValue must not be null");
 		long weight = weigh(key, newValue);
 		Duration ttl = this.defaultTtl;
-		lockForWrite();
+		lockKey(key, true);
 		try {
 			long now = maintain(ttl != null);
 			Node<K, V> old = liveNode(key, now);
@@ -451,55 +491,95 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	/**
 	 * Return the live value for the key, counting it as used; otherwise compute one, store it
-	 * with the default time to live and return it. The function runs under the eviction lock, at
-	 * most once per call, and is not called when a live value exists.
-	 * @throws EntryTooLargeException if the computed entry alone exceeds the byte budget
+	 * with the default time to live and return it. The function runs outside the cache's locks,
+	 * at most once per call, and is not called when a live value exists; while it runs, other
+	 * threads that compute or write the same key wait for it, and then see its result (see
+	 * <a href="#functions">Functions</a>). A value the function stores for the key itself is
+	 * kept and returned in place of its result.
+	 * @return the live or computed value, or {@code null} if the function returned {@code null}
+	 * @throws NullPointerException if the key or function is {@code null}
+	 * @throws IllegalStateException if the function, or another it calls on the same thread,
+	 * computes the same key again
+	 * @throws EntryTooLargeException if the computed entry alone exceeds the byte budget; nothing
+	 * is cached
 	 */
 	@Override
 	public V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
 		Objects.requireNonNull(key, "key must not be null");
 		Objects.requireNonNull(mappingFunction, "mappingFunction must not be null");
-		Node<K, V> node = this.data.get(key);
-		if (node != null && isLive(node)) {
-			afterRead(node);
-			return node.value;
-		}
-		Duration ttl = this.defaultTtl;
-		lockForWrite();
-		try {
-			long now = maintain(ttl != null);
-			node = liveNode(key, now);
-			if (node != null) {
-				this.accessOrder.moveToLast(node);
-				this.stats.recordHit();
+		while (true) {
+			Node<K, V> node = this.data.get(key);
+			if (node != null && isLive(node)) {
+				afterRead(node);
 				return node.value;
 			}
-			this.stats.recordMiss();
-			V value = mappingFunction.apply(key);
-			requireUnmodified(key, null);
-			if (value == null) {
-				return null;
+			Computation<K, V> computation = claim(key);
+			if (computation == null) {
+				continue;
 			}
-			install(key, value, weigh(key, value), deadline(ttl, now), null);
-			return value;
-		}
-		finally {
-			unlockWriteAndNotify();
+			try {
+				if (computation.start() != null) {
+					// Stored since the first look: released unused, and read as a hit on the next
+					continue;
+				}
+				this.stats.recordMiss();
+				return complete(computation, mappingFunction.apply(key), true);
+			}
+			finally {
+				release(computation);
+			}
 		}
 	}
 
+	/**
+	 * Compute a new value from the live value for the key, if there is one, outside the cache's
+	 * locks (see <a href="#functions">Functions</a>); store it with the default time to live, or
+	 * remove the entry if the function returns {@code null}. The function is not called again
+	 * if the entry it was given expires or is evicted while it runs: the key is then absent.
+	 * @throws NullPointerException if the key or function is {@code null}
+	 * @throws IllegalStateException if the function, or another it calls on the same thread,
+	 * computes the same key again
+	 * @throws EntryTooLargeException if the new entry alone exceeds the byte budget; the old
+	 * value is kept
+	 */
 	@Override
 	public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
+		Objects.requireNonNull(key, "key must not be null");
 		Objects.requireNonNull(remappingFunction, "remappingFunction must not be null");
+		if (peekLiveNode(key) == null && this.computations == null) {
+			return null;
+		}
 		return remap(key, (k, old) -> (old != null) ? remappingFunction.apply(k, old) : null);
 	}
 
+	/**
+	 * Compute a value from the live value for the key, or from {@code null}, outside the cache's
+	 * locks (see <a href="#functions">Functions</a>); store it with the default time to live, or
+	 * remove the entry if the function returns {@code null}. The function is called again, with
+	 * {@code null}, if the entry it was given expires or is evicted while it runs.
+	 * @throws NullPointerException if the key or function is {@code null}
+	 * @throws IllegalStateException if the function, or another it calls on the same thread,
+	 * computes the same key again
+	 * @throws EntryTooLargeException if the new entry alone exceeds the byte budget; an old value
+	 * is kept
+	 */
 	@Override
 	public V compute(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
 		Objects.requireNonNull(remappingFunction, "remappingFunction must not be null");
 		return remap(key, remappingFunction);
 	}
 
+	/**
+	 * Store the value if the key has no live value, or else the function's result from the live
+	 * value and this one, computed outside the cache's locks (see
+	 * <a href="#functions">Functions</a>); a {@code null} result removes the entry. If the live
+	 * value expires or is evicted while the function runs, the given value is stored instead.
+	 * @throws NullPointerException if the key, value or function is {@code null}
+	 * @throws IllegalStateException if the function, or another it calls on the same thread,
+	 * computes the same key again
+	 * @throws EntryTooLargeException if the new entry alone exceeds the byte budget; an old value
+	 * is kept
+	 */
 	@Override
 	public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remappingFunction) {
 		Objects.requireNonNull(value, "value must not be null");
@@ -509,40 +589,219 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private V remap(K key, BiFunction<? super K, ? super V, ? extends V> function) {
 		Objects.requireNonNull(key, "key must not be null");
-		Duration ttl = this.defaultTtl;
-		lockForWrite();
+		Computation<K, V> computation;
+		do {
+			computation = claim(key);
+		}
+		while (computation == null);
 		try {
-			long now = maintain(ttl != null);
-			Node<K, V> old = liveNode(key, now);
-			V oldValue = (old != null) ? old.value : null;
-			V value = function.apply(key, oldValue);
-			requireUnmodified(key, old);
-			if (value == null) {
-				if (old != null) {
-					removeNode(old, RemovalCause.EXPLICIT);
-				}
-				return null;
+			V value;
+			do {
+				Node<K, V> start = computation.start();
+				value = complete(computation, function.apply(key, (start != null) ? start.value : null), false);
 			}
-			if (value != oldValue) {
-				install(key, value, weigh(key, value), deadline(ttl, now), old);
-			}
-			else {
-				this.accessOrder.moveToLast(old);
-			}
+			while (!computation.isDone());
 			return value;
 		}
 		finally {
+			release(computation);
+		}
+	}
+
+	/**
+	 * Claim the key for a function this thread is about to run: register a computation for it,
+	 * with the live node the function starts from, read under the same hold of the lock as the
+	 * registration, so that no write can come between. Writes of the key check for it under the
+	 * lock too, and wait for it.
+	 * @return the computation, or {@code null} once another thread's computation of the key, which
+	 * this thread waited for, has finished: the caller looks again
+	 * @throws IllegalStateException if this thread is already computing the key
+	 */
+	private Computation<K, V> claim(K key) {
+		Computation<K, V> running;
+		lock();
+		try {
+			Map<Object, Computation<K, V>> computing = this.computations;
+			running = (computing != null) ? computing.get(key) : null;
+			if (running == null) {
+				Computation<K, V> computation = new Computation<>(key, liveNode(key, maintain(false)));
+				if (computing == null) {
+					computing = new HashMap<>();
+					this.computations = computing;
+				}
+				computing.put(key, computation);
+				return computation;
+			}
+			if (running.isOwnedByCurrentThread()) {
+				throw new IllegalStateException("Recursive update of key '" + key + "': the function computing"
+						+ " its value asked to compute it again on the same thread, which would wait for itself forever");
+			}
+		}
+		finally {
+			unlockAndNotify();
+		}
+		running.await();
+		return null;
+	}
+
+	/**
+	 * Store the result of a computation, or remove the entry for a {@code null} result, under the
+	 * lock, and finish the computation. The cache may have been cleared meanwhile: the result is
+	 * then not stored, as if the computation came just before. The entry the function was given
+	 * may have expired or been evicted meanwhile: the computation is then left unfinished, to start
+	 * again from what the key holds now, so that a result never replaces a value other than the
+	 * one it was computed from.
+	 * @param ifAbsent whether a live entry the function stored itself is kept and returned
+	 * @return the value the call returns, or {@code null} when the computation must start again
+	 */
+	private V complete(Computation<K, V> computation, V value, boolean ifAbsent) {
+		K key = computation.key;
+		// Measured before the lock is taken; a value the function stored itself is not measured again
+		boolean storedByFunction = ifAbsent && peekLiveNode(key) != null;
+		long weight = (value != null && !storedByFunction) ? weigh(key, value) : 0;
+		Duration ttl = this.defaultTtl;
+		boolean restart = false;
+		lockForWrite();
+		try {
+			long now = maintain(ttl != null);
+			Node<K, V> current = liveNode(key, now);
+			if (ifAbsent && current != null) {
+				this.accessOrder.moveToLast(current);
+				return current.value;
+			}
+			if (storedByFunction) {
+				// The entry the function stored was evicted since: its result came before that
+				return value;
+			}
+			if (computation.isDiscarded()) {
+				clearedOnArrival(key, value);
+				return value;
+			}
+			if (computation.isStale(current)) {
+				computation.restart(current);
+				restart = true;
+				return null;
+			}
+			if (value == null) {
+				if (current != null) {
+					removeNode(current, RemovalCause.EXPLICIT);
+				}
+				return null;
+			}
+			if (current != null && value == current.value) {
+				this.accessOrder.moveToLast(current);
+				return value;
+			}
+			install(key, value, weight, deadline(ttl, now), current);
+			return value;
+		}
+		finally {
+			if (!restart) {
+				finish(computation);
+			}
 			unlockWriteAndNotify();
 		}
 	}
 
 	/**
+	 * Account the result of a computation that the cache was cleared across as stored and then
+	 * cleared, as it would have been had it completed just before, so that a removal listener
+	 * hears of every value a call reported as stored. Called under the lock.
+	 */
+	private void clearedOnArrival(K key, V value) {
+		if (value == null) {
+			return;
+		}
+		this.stats.recordPut();
+		if (this.removalListener != null) {
+			if (this.pendingRemovals == null) {
+				this.pendingRemovals = new ArrayList<>();
+			}
+			this.pendingRemovals.add(new Removal<>(key, value, RemovalCause.EXPLICIT));
+		}
+	}
+
+	/** Finish a computation that did not complete, its function or sizing having failed. */
+	private void release(Computation<K, V> computation) {
+		if (computation.isDone()) {
+			return;
+		}
+		lock();
+		try {
+			finish(computation);
+		}
+		finally {
+			unlockAndNotify();
+		}
+	}
+
+	/** Unregister a computation and wake the threads waiting for its key. Called under the lock. */
+	private void finish(Computation<K, V> computation) {
+		Map<Object, Computation<K, V>> computing = this.computations;
+		if (computing.remove(computation.key, computation) && computing.isEmpty()) {
+			// Dropped when idle, so that a cache holds no table for computations between them
+			this.computations = null;
+		}
+		computation.finish();
+	}
+
+	/**
+	 * Return the computation another thread runs for the key, which a write of the key must wait
+	 * for, or {@code null}. Called under the lock; costs a volatile read while nothing is
+	 * computed. The thread running the function may write its own key: what it writes is what the
+	 * result then replaces, or, for {@code computeIfAbsent}, what is kept.
+	 */
+	private Computation<K, V> computedElsewhere(Object key) {
+		Map<Object, Computation<K, V>> running = this.computations;
+		Computation<K, V> computation = (running != null) ? running.get(key) : null;
+		if (computation != null && computation.isOwnedByCurrentThread()) {
+			computation.markWritten();
+			return null;
+		}
+		return computation;
+	}
+
+	/**
+	 * Take the eviction lock for a write of the key, and with {@code mayAddBytes} a shared
+	 * budget's lock first, once no other thread computes the key: a write waits for that
+	 * computation, as a {@link ConcurrentHashMap} makes it wait, so that a function's result
+	 * replaces exactly the value it was given.
+	 */
+	private void lockKey(Object key, boolean mayAddBytes) {
+		while (true) {
+			if (mayAddBytes) {
+				lockForWrite();
+			}
+			else {
+				lock();
+			}
+			Computation<K, V> running = computedElsewhere(key);
+			if (running == null) {
+				return;
+			}
+			if (mayAddBytes) {
+				unlockWriteAndNotify();
+			}
+			else {
+				unlockAndNotify();
+			}
+			running.await();
+		}
+	}
+
+	/**
 	 * Remove every entry. Each is reported to the removal listener as {@link RemovalCause#EXPLICIT}.
+	 * Functions computing keys meanwhile are not waited for; their results are not stored (see
+	 * <a href="#functions">Functions</a>).
 	 */
 	@Override
 	public void clear() {
 		lock();
 		try {
+			Map<Object, Computation<K, V>> computing = this.computations;
+			if (computing != null) {
+				computing.values().forEach(Computation::discard);
+			}
 			maintain(false);
 			Node<K, V> node;
 			while ((node = this.accessOrder.peekFirst()) != null) {
@@ -1084,13 +1343,6 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return null;
 		}
 		return node;
-	}
-
-	private void requireUnmodified(K key, Node<K, V> expected) {
-		if (this.data.get(key) != expected) {
-			throw new ConcurrentModificationException(
-					"The function passed for key '" + key + "' modified this cache; it must not");
-		}
 	}
 
 	/**

@@ -28,8 +28,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <b>Note:</b> writes to all member caches are therefore serialised on one lock, every member
  * stamps each use of an entry from one shared counter, and an eviction briefly takes the lock of
  * each member to find the eldest entry: keep the number of member caches small (tens, not
- * thousands). Functions passed to {@code compute*} and {@code merge} of a member may read other
- * members, but must not write to them.
+ * thousands). Functions passed to {@code compute*} and {@code merge} of a member run outside the
+ * budget's lock, and may read and write other members.
  */
 public final class SharedBudget {
 

@@ -27,8 +27,8 @@ final class LruModel {
 	/** The map operations checked, each with its real call and its effect on the model. */
 	enum Kind {
 
-		GET, PUT, PUT_IF_ABSENT, REMOVE, REPLACE, COMPUTE_IF_ABSENT, COMPUTE, MERGE, REPLACE_IF, REMOVE_IF, CLEAR,
-		PUT_TTL, ADVANCE;
+		GET, PUT, PUT_IF_ABSENT, REMOVE, REPLACE, COMPUTE_IF_ABSENT, COMPUTE, COMPUTE_IF_PRESENT, MERGE, REPLACE_IF,
+		REMOVE_IF, CLEAR, PUT_TTL, ADVANCE;
 
 		/** The time to live of {@link #PUT_TTL}, and the time {@link #ADVANCE} moves the ticker by. */
 		static final Duration TICK = Duration.ofSeconds(1);
@@ -47,6 +47,7 @@ final class LruModel {
 				case REPLACE -> map.replace(key, value);
 				case COMPUTE_IF_ABSENT -> map.computeIfAbsent(key, (k) -> value);
 				case COMPUTE -> map.compute(key, (k, old) -> compute(old, value));
+				case COMPUTE_IF_PRESENT -> map.computeIfPresent(key, (k, old) -> compute(old, value));
 				case MERGE -> map.merge(key, value, Integer::sum);
 				case REPLACE_IF -> map.replace(key, expected(value), value) ? 1 : 0;
 				case REMOVE_IF -> map.remove(key, expected(value)) ? 1 : 0;
@@ -172,6 +173,10 @@ final class LruModel {
 			case COMPUTE -> {
 				Integer value = Kind.compute(old, op.value());
 				yield new Outcome(value, (value != null) ? install(op.key(), value) : without(op.key()));
+			}
+			case COMPUTE_IF_PRESENT -> {
+				Integer value = (old != null) ? Kind.compute(old, op.value()) : null;
+				yield new Outcome(value, (value != null) ? install(op.key(), value) : (old != null) ? without(op.key()) : this);
 			}
 			case GET, ADVANCE -> throw new IllegalArgumentException(op + " is not a write");
 		};

@@ -149,7 +149,8 @@ class TinyBudgetTests {
 
 	@Test
 	void readBuffer_isMadeOnlyOnceReadsContendAndAccounted() throws Exception {
-		FaasCache<String, String> cache = FaasCache.<String, String>builder().build();
+		FaasCache<Object, String> cache = FaasCache.<Object, String>builder().build();
+		cache.put(LockHolder.KEY, "h");
 		cache.put("a", "1");
 		cache.put("b", "2");
 		long before = cache.structureBytes();
@@ -159,21 +160,11 @@ class TinyBudgetTests {
 		cache.cleanUp();
 		assertThat(cache.structureBytes()).as("one reader at a time: no buffer").isEqualTo(before);
 
-		CountDownLatch computing = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<String> writer = CompletableFuture.supplyAsync(() -> cache.compute("b", (key, value) -> {
-			computing.countDown();
-			await(release);
-			return value + "!";
-		}));
-		assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(cache.get("a")).as("a read while the lock is held").isEqualTo("1");
-		release.countDown();
-		assertThat(writer.get(10, TimeUnit.SECONDS)).isEqualTo("2!");
+		LockHolder.whileLockHeld(cache, () -> assertThat(cache.get("a")).as("a read while the lock is held").isEqualTo("1"));
 		cache.cleanUp();
 		assertThat(cache.structureBytes()).isEqualTo(before + ReadBuffer.BYTES);
-		assertThat(cache.getByteSize()).isEqualTo(cache.structureBytes() + cache.tableBytes() + 2 * (Layout.NODE_OVERHEAD
-				+ Sizer.deep().sizeOf("a") + Sizer.deep().sizeOf("1")) + Sizer.deep().sizeOf("2!") - Sizer.deep().sizeOf("1"));
+		assertThat(cache.getByteSize()).isEqualTo(cache.structureBytes() + cache.tableBytes()
+				+ 2 * (Layout.NODE_OVERHEAD + Sizer.deep().sizeOf("a") + Sizer.deep().sizeOf("1")));
 		assertThat(cache.stats().hitCount()).isEqualTo(1_001);
 	}
 
@@ -184,21 +175,12 @@ class TinyBudgetTests {
 	 */
 	@Test
 	void readBuffer_readOnlyWorkload_isMadeByTheNextReadAfterReadsContend() throws Exception {
-		FaasCache<String, String> cache = FaasCache.<String, String>builder().build();
+		FaasCache<Object, String> cache = FaasCache.<Object, String>builder().build();
+		cache.put(LockHolder.KEY, "h");
 		cache.put("a", "1");
 		cache.put("b", "2");
 		long before = cache.structureBytes();
-		CountDownLatch computing = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<String> holder = CompletableFuture.supplyAsync(() -> cache.computeIfPresent("b", (key, value) -> {
-			computing.countDown();
-			await(release);
-			return value;
-		}));
-		assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(cache.get("a")).as("a read while the lock is held").isEqualTo("1");
-		release.countDown();
-		assertThat(holder.get(10, TimeUnit.SECONDS)).isEqualTo("2");
+		LockHolder.whileLockHeld(cache, () -> assertThat(cache.get("a")).as("a read while the lock is held").isEqualTo("1"));
 		assertThat(cache.structureBytes()).as("no buffer before a read finds the lock free").isEqualTo(before);
 		assertThat(cache.get("a")).isEqualTo("1");
 		assertThat(cache.structureBytes()).as("made by that read, without a write").isEqualTo(before + ReadBuffer.BYTES);
@@ -206,23 +188,56 @@ class TinyBudgetTests {
 
 	@Test
 	void readBuffer_noRoomToSpare_isNotMade() throws Exception {
-		FaasCache<String, String> cache = FaasCache.<String, String>builder().maxSize("1K").build();
+		FaasCache<Object, String> cache = FaasCache.<Object, String>builder().maxSize("1K").build();
+		cache.put(LockHolder.KEY, "h");
 		cache.put("a", "1");
-		CountDownLatch computing = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<String> writer = CompletableFuture.supplyAsync(() -> cache.compute("a", (key, value) -> {
-			computing.countDown();
-			await(release);
-			return value;
-		}));
-		assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(cache.get("a")).isEqualTo("1");
-		release.countDown();
-		writer.get(10, TimeUnit.SECONDS);
+		LockHolder.whileLockHeld(cache, () -> assertThat(cache.get("a")).isEqualTo("1"));
 		long before = cache.structureBytes();
 		cache.cleanUp();
 		assertThat(cache.structureBytes()).isEqualTo(before);
 		assertThat(cache.getByteSize()).isLessThanOrEqualTo(1024);
+	}
+
+	/**
+	 * A key that, while armed, waits in {@code hashCode}: {@link FaasCache#pollColdest()} hashes
+	 * the key it removes under the eviction lock, so a cache whose coldest entry has this key
+	 * holds its lock for as long as the test needs, without a function of the cache's own.
+	 */
+	private record LockHolder() {
+
+		static final LockHolder KEY = new LockHolder();
+
+		private static volatile CountDownLatch hashing;
+
+		private static volatile CountDownLatch release;
+
+		@Override
+		public int hashCode() {
+			CountDownLatch open = release;
+			if (open != null) {
+				hashing.countDown();
+				await(open);
+			}
+			return 1;
+		}
+
+		/** Run the action on this thread while another holds the cache's lock, then let it go. */
+		static void whileLockHeld(FaasCache<Object, String> cache, Runnable action) throws Exception {
+			hashing = new CountDownLatch(1);
+			release = new CountDownLatch(1);
+			CompletableFuture<?> holder = CompletableFuture.supplyAsync(cache::pollColdest);
+			try {
+				await(hashing);
+				action.run();
+			}
+			finally {
+				CountDownLatch open = release;
+				release = null;
+				open.countDown();
+			}
+			assertThat(holder.get(10, TimeUnit.SECONDS)).isEqualTo(entry(KEY, "h"));
+		}
+
 	}
 
 	private static void await(CountDownLatch latch) {

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.faascache.EntryTooLargeException;
@@ -24,16 +24,22 @@ import org.springframework.cache.support.NullValue;
  * Spring {@link org.springframework.cache.Cache} adapter for a {@link FaasCache}: a cache bounded
  * by bytes of heap, by item count and by time to live.
  * <p>
- * {@code null} values are stored as {@link NullValue} when allowed. {@link #get(Object, Callable)}
- * and {@link #retrieve(Object, Supplier)} call at most one loader at a time per key, outside any
- * lock of the cache: callers that ask for a key while it is being loaded wait for that load and
- * share its outcome, value or failure.
+ * {@code null} values are stored as {@link NullValue} when allowed.
+ * {@link #get(Object, Callable)} loads through {@link FaasCache#computeIfAbsent}, so its loader
+ * runs outside any lock of the cache, one at a time per key: callers that ask for a key while it
+ * is being loaded wait for that load and get its value; if it fails, each calls its own loader in
+ * turn, as with Spring's caches on a {@code ConcurrentHashMap} or Caffeine. A {@link #put},
+ * {@link #evict} or {@link #evictIfPresent} of the key waits for the load and acts on its value,
+ * so that no value loaded before an eviction is cached after it. {@link #clear()} does not wait
+ * for loads. {@link #retrieve(Object, Supplier)} never blocks: callers asking for a key while its
+ * asynchronous loader runs share that loader's future, value or failure.
  * <p>
  * <b>Note:</b> a value larger than the whole byte budget of the cache is not cached: the write is
  * dropped, an older value for the key is evicted so that no stale value remains, and the refusal
  * is counted in {@link FaasCache#stats()}. The first refusal is logged as a warning, later ones at
- * debug level. An eviction does not cancel a load already running for the key: the loaded value
- * is cached when the load completes.
+ * debug level. An eviction does not cancel an asynchronous load already running for the key: its
+ * value is cached when its future completes, on the thread that completes it, which waits if a
+ * {@link #get(Object, Callable)} of the same key is loading it meanwhile.
  */
 public class FaasSpringCache extends AbstractValueAdaptingCache {
 
@@ -95,7 +101,9 @@ public class FaasSpringCache extends AbstractValueAdaptingCache {
 	/**
 	 * Return the value that a second level behind the heap holds for the key, once the heap has
 	 * missed, and cache it in the heap; called by at most one thread at a time per key when a
-	 * loader is given. This cache has no second level and returns {@code null}.
+	 * loader is given, for {@link #get(Object, Callable)} by the thread that holds the key in
+	 * {@link FaasCache#computeIfAbsent}, which may write it. This cache has no second level and
+	 * returns {@code null}.
 	 * @param key the key to look up
 	 * @return the store value, {@link NullValue} for a cached {@code null}, or {@code null} if
 	 * the second level holds no value for the key
@@ -107,48 +115,21 @@ public class FaasSpringCache extends AbstractValueAdaptingCache {
 
 	/**
 	 * Return the value cached for the key, or else load it, cache it and return it. Only one
-	 * loader at a time runs per key; callers asking for the key meanwhile wait for it and share
-	 * its outcome.
-	 * @throws ValueRetrievalException if the loader throws, or returns {@code null} when null
-	 * values are not allowed; nothing is cached then
+	 * loader at a time runs per key; callers asking for the key meanwhile wait for it and get its
+	 * value, or, if it fails, call their own loaders one after the other.
+	 * @throws ValueRetrievalException if the loader throws an exception, or returns {@code null}
+	 * when null values are not allowed; nothing is cached then
 	 * @throws IllegalStateException if called by the loader of the same key, which would otherwise
 	 * wait for itself forever
 	 */
 	@Override
 	@SuppressWarnings("unchecked")
 	public <T> @Nullable T get(Object key, Callable<T> valueLoader) {
-		Object cached = this.cache.get(key);
-		if (cached != null) {
-			return (T) fromStoreValue(cached);
-		}
-		CompletableFuture<Object> load = this.loads.join(key, () -> loadNow(key, valueLoader));
-		try {
-			return (T) fromStoreValue(load.get());
-		}
-		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
-			throw (cause instanceof ValueRetrievalException retrieval) ? retrieval
-					: new ValueRetrievalException(key, valueLoader, cause);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ValueRetrievalException(key, valueLoader, ex);
-		}
-	}
-
-	private CompletableFuture<Object> loadNow(Object key, Callable<?> valueLoader) {
-		Object cached = peekOrLookupSecondLevel(key);
-		if (cached != null) {
-			return CompletableFuture.completedFuture(cached);
-		}
-		try {
-			Object value = toStoreValue(valueLoader.call());
-			store(key, value);
-			return CompletableFuture.completedFuture(value);
-		}
-		catch (Throwable ex) {
-			return CompletableFuture.failedFuture(new ValueRetrievalException(key, valueLoader, ex));
-		}
+		Load load = new Load(valueLoader);
+		// The load stores what it finds through the hooks subclasses override and returns null, so
+		// that the core stores nothing of its own and returns what the load stored, if anything
+		Object cached = this.cache.computeIfAbsent(key, load);
+		return (T) fromStoreValue((cached != null) ? cached : load.value);
 	}
 
 	/**
@@ -309,6 +290,41 @@ public class FaasSpringCache extends AbstractValueAdaptingCache {
 		boolean notEmpty = !this.cache.isEmpty();
 		this.cache.clear();
 		return notEmpty;
+	}
+
+	/**
+	 * A load by {@link #get(Object, Callable)}, run by {@link FaasCache#computeIfAbsent} while it
+	 * holds the key: the second level, or else the loader, whose value is stored through
+	 * {@link #store(Object, Object)} and kept here for the caller, since the heap may refuse it as
+	 * larger than its byte budget.
+	 */
+	private final class Load implements Function<Object, Object> {
+
+		private final Callable<?> loader;
+
+		private @Nullable Object value;
+
+		private Load(Callable<?> loader) {
+			this.loader = loader;
+		}
+
+		@Override
+		public @Nullable Object apply(Object key) {
+			Object found = lookupSecondLevel(key);
+			if (found != null) {
+				this.value = found;
+				return null;
+			}
+			try {
+				this.value = toStoreValue(this.loader.call());
+			}
+			catch (Exception ex) {
+				throw new ValueRetrievalException(key, this.loader, ex);
+			}
+			store(key, this.value);
+			return null;
+		}
+
 	}
 
 }

@@ -14,7 +14,9 @@ import java.util.function.Supplier;
  * <p>
  * A load is registered in a {@link ConcurrentHashMap} only while it runs; the loader itself runs
  * outside any lock of the map or of the cache, so a slow loader delays only the callers that
- * wait for the same key.
+ * wait for the same key. Serves the asynchronous loads of
+ * {@link FaasSpringCache#retrieve(Object, java.util.function.Supplier)}, whose callers must never
+ * wait; synchronous loads rest on {@link dev.faascache.FaasCache#computeIfAbsent}.
  */
 final class InFlightLoads {
 

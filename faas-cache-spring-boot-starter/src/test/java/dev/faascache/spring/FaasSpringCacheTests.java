@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.faascache.FaasCache;
@@ -261,13 +262,21 @@ class FaasSpringCacheTests {
 	}
 
 	@Test
-	void concurrentCallersOfAFailingLoaderAllSeeTheFailure() throws Exception {
+	void concurrentCallersOfAFailingLoaderCallTheirOwnLoadersOneAtATime() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		AtomicInteger calls = new AtomicInteger();
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger mostAtOnce = new AtomicInteger();
 		Callable<String> loader = () -> {
 			calls.incrementAndGet();
-			release.await();
-			throw new IllegalStateException("backend down");
+			mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+			try {
+				release.await();
+				throw new IllegalStateException("backend down");
+			}
+			finally {
+				running.decrementAndGet();
+			}
 		};
 		List<Throwable> failures = new CopyOnWriteArrayList<>();
 		runBlockedCallers(4, () -> {
@@ -278,22 +287,34 @@ class FaasSpringCacheTests {
 				failures.add(ex.getCause());
 			}
 		}, release);
-		assertThat(calls.get()).isEqualTo(1);
+		assertThat(calls).as("each caller retried once the load it waited for failed").hasValue(4);
+		assertThat(mostAtOnce).as("loaders of the key at once").hasValue(1);
 		assertThat(failures).hasSize(4).allSatisfy((cause) -> assertThat(cause).hasMessage("backend down"));
+		assertThat(this.cache.get("key")).isNull();
+	}
+
+	/**
+	 * Regression: an eviction of a key that was being loaded found nothing to evict and returned,
+	 * and the load then cached the value it had read before the change the eviction was made for.
+	 */
+	@Test
+	void evictDuringALoadWaitsForItAndEvictsTheLoadedValue() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		Thread loader = startLoading("key", "read before the change", release);
+		Thread evicting = new Thread(() -> this.cache.evict("key"));
+		evicting.start();
+		await().atMost(TIMEOUT).until(() -> isWaiting(evicting));
+		release.countDown();
+		loader.join(TIMEOUT.toMillis());
+		evicting.join(TIMEOUT.toMillis());
+		assertThat(evicting.isAlive()).isFalse();
 		assertThat(this.cache.get("key")).isNull();
 	}
 
 	@Test
 	void slowLoaderDoesNotBlockWritesToOtherKeys() throws Exception {
-		CountDownLatch loading = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		Thread loader = new Thread(() -> this.cache.get("slow", () -> {
-			loading.countDown();
-			release.await();
-			return "slow value";
-		}));
-		loader.start();
-		loading.await();
+		Thread loader = startLoading("slow", "slow value", release);
 		assertTimeoutPreemptively(TIMEOUT, () -> {
 			this.cache.put("other", "value");
 			this.cache.evict("another");
@@ -310,7 +331,7 @@ class FaasSpringCacheTests {
 			.isThrownBy(() -> this.cache.get("key", () -> this.cache.get("key", () -> "inner")))
 			.havingCause()
 			.isInstanceOf(IllegalStateException.class)
-			.withMessageContaining("Recursive load of key 'key'"));
+			.withMessageContaining("Recursive update of key 'key'"));
 		assertThat(this.cache.get("key", () -> "next")).isEqualTo("next");
 	}
 
@@ -408,6 +429,22 @@ class FaasSpringCacheTests {
 		byte[] large = new byte[128 * 1024];
 		assertThat(small.get("key", () -> large)).isSameAs(large);
 		assertThat(small.get("key")).isNull();
+	}
+
+	/**
+	 * Start loading the key on another thread, with a loader that returns the value once the latch
+	 * opens, and return that thread once the loader runs.
+	 */
+	private Thread startLoading(String key, String value, CountDownLatch release) throws InterruptedException {
+		CountDownLatch loading = new CountDownLatch(1);
+		Thread loader = new Thread(() -> this.cache.get(key, () -> {
+			loading.countDown();
+			release.await();
+			return value;
+		}));
+		loader.start();
+		assertThat(loading.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		return loader;
 	}
 
 	/**
