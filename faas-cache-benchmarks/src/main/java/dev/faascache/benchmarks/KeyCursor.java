@@ -24,10 +24,10 @@ public class KeyCursor {
 	}
 
 	/**
-	 * Return the next key of the sequence.
+	 * Return the next key of the sequence, whose length is a power of two.
 	 */
 	Integer next(Integer[] sequence) {
-		return sequence[this.index++ & Keys.SEQUENCE_MASK];
+		return sequence[this.index++ & (sequence.length - 1)];
 	}
 
 }

@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Reads and writes mixed, 80% to 20%, from two threads: Zipf-distributed keys over twice as many
- * keys as the cache holds, so cold keys miss, and writing them evicts. {@link HitCounter} counts
+ * keys as the cache holds, so cold keys miss, and writing them evicts. The sequence is long enough
+ * ({@link Keys#lengthCovering}) that a large cache does not come to hold all the keys it replays. {@link HitCounter} counts
  * the reads that hit, since a cache that evicts the wrong entries misses more and may look faster
  * for it.
  */
@@ -49,7 +50,7 @@ public class MixedBenchmark {
 	public void setup() {
 		this.cache = Workload.filled(this.peer, this.items);
 		Integer[] keys = Keys.distinct(2 * this.items);
-		this.sequence = Keys.zipf(keys, 2);
+		this.sequence = Keys.zipf(keys, 2, Keys.lengthCovering(keys.length));
 		this.values = Workload.values(keys.length);
 	}
 

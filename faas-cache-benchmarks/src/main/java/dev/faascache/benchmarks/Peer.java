@@ -46,6 +46,18 @@ public enum Peer {
 	},
 
 	/**
+	 * FaasCache bounded by item count only, every entry measured by the default deep sizer: what
+	 * {@code FaasCache.builder().maxItems(n).build()} gives, to compare with Caffeine's
+	 * {@code maximumSize} as a user would.
+	 */
+	FAAS_CACHE_MEASURED("FaasCache (maxItems, default sizer)") {
+		@Override
+		BenchmarkCache create(Bounds bounds) {
+			return adapt(FaasCache.builder().maxItems(bounds.maxItems()).build());
+		}
+	},
+
+	/**
 	 * FaasCache as users run it: every entry measured by the default deep sizer, bounded by bytes,
 	 * item count and time to live.
 	 */

@@ -22,11 +22,12 @@ import org.openjdk.jmh.runner.RunnerException;
  * same run, with the targets they are held to, judged on JMH's error intervals; with
  * {@code --update} it writes the tables into docs/benchmarks.md and README.md.
  * <pre class="code">
- * java -jar faas-cache-benchmarks/target/benchmarks.jar                     # quick: about 5 minutes
+ * java -jar faas-cache-benchmarks/target/benchmarks.jar                     # quick: about 8 minutes
  * java -jar faas-cache-benchmarks/target/benchmarks.jar --full              # more forks and iterations, and C1-only sizing
  * java -jar faas-cache-benchmarks/target/benchmarks.jar --update .          # rewrite the generated blocks of the docs
  * java -jar faas-cache-benchmarks/target/benchmarks.jar --note "Machine busy." --out results.md
  * java -jar faas-cache-benchmarks/target/benchmarks.jar --only get,lambda  # some tables only, for a check
+ * java -jar faas-cache-benchmarks/target/benchmarks.jar --only writes,configuration  # Integer entries, small and large
  * </pre>
  * Any JMH benchmark can also be run on its own with JMH's runner:
  * {@code java -cp faas-cache-benchmarks/target/benchmarks.jar org.openjdk.jmh.Main GetBenchmark}.
@@ -35,8 +36,8 @@ public final class Report {
 
 	static final String JAR = "java -jar faas-cache-benchmarks/target/benchmarks.jar";
 
-	private static final List<String> SECTIONS = List.of("get", "put", "mixed", "large", "scaling", "lambda", "sizing",
-			"startup");
+	private static final List<String> SECTIONS = List.of("get", "put", "mixed", "large", "writes",
+			"configuration", "scaling", "lambda", "sizing", "startup");
 
 	private Report() {
 	}
@@ -91,6 +92,7 @@ public final class Report {
 			throws RunnerException, IOException, InterruptedException {
 		Targets targets = new Targets();
 		CacheTables caches = new CacheTables(jmh, targets, run.caption());
+		IntegerEntriesTables integerEntries = new IntegerEntriesTables(jmh, targets, run.caption());
 		SizingTables sizingTables = new SizingTables(jmh, targets, run.caption());
 		StringBuilder results = new StringBuilder(String.format(Locale.ROOT, "Mode %s. %s%n%n", jmh.mode().describe(),
 				run.environment()));
@@ -105,6 +107,8 @@ public final class Report {
 				case "put" -> results.append(caches.put());
 				case "mixed" -> results.append(caches.mixed());
 				case "large" -> results.append(caches.large());
+				case "writes" -> results.append(integerEntries.writes());
+				case "configuration" -> results.append(integerEntries.configuration());
 				case "scaling" -> results.append(caches.scaling());
 				case "lambda" -> results.append(caches.lambda());
 				case "sizing" -> {
