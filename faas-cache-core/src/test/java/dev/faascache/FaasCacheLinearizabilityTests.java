@@ -74,7 +74,11 @@ class FaasCacheLinearizabilityTests {
 		int evictions = 0;
 		int expirations = 0;
 		int overlapping = 0;
-		for (int h = 0; h < HISTORIES; h++) {
+		// On 2 busy cores most histories run one thread at a time (19 in 10,000, or 27 in 2,000,
+		// raced when this was written), fewer still when other processes take the cores: a run
+		// short of the floor goes on, up to five times as long, rather than fail for the load
+		int floor = Math.max(1, HISTORIES / 2_000);
+		for (int h = 0; h < HISTORIES || (overlapping < floor && h < 5 * HISTORIES); h++) {
 			List<List<Op>> programs = new ArrayList<>();
 			int value = 1;
 			for (int t = 0; t <= THREADS; t++) {
@@ -98,10 +102,9 @@ class FaasCacheLinearizabilityTests {
 		}
 		assertThat(evictions).as("evictions by item count or bytes across the histories").isGreaterThan(HISTORIES / 2);
 		assertThat(expirations).as("expirations across the histories").isGreaterThan(HISTORIES / 20);
-		// On 2 busy cores most histories run one thread at a time (19 in 10,000, or 27 in 2,000,
-		// raced when this was written); the floor fails a run that stopped racing altogether
+		// The floor fails a run that stopped racing altogether
 		assertThat(overlapping).as("histories in which calls of two threads overlapped")
-			.isGreaterThanOrEqualTo(HISTORIES / 2_000);
+			.isGreaterThanOrEqualTo(floor);
 	}
 
 	/**
