@@ -5,10 +5,13 @@ package dev.faascache.spring;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import dev.faascache.FakeTicker;
+import dev.faascache.RemovalListener;
 import dev.faascache.spring.autoconfigure.FaasCacheAutoConfiguration;
 import dev.faascache.spring.redis.RedisSecondLevelConnection;
 import dev.faascache.spring.redis.RedisServer;
@@ -181,6 +184,28 @@ class TwoLevelCacheCoherenceTests {
 		}));
 	}
 
+	/**
+	 * A cold container may start while Redis is down: it answers from the heap and the loaders,
+	 * and subscribes once the breaker lets a call through again.
+	 */
+	@Test
+	void instanceStartedWhileRedisIsDownSubscribesOnceRedisIsBack() {
+		redis.stop();
+		this.contextRunner.run((second) -> {
+			assertThat(products(second).get("42", () -> "loaded")).isEqualTo("loaded");
+			assertThat(products(second).getCoherence().getCoherence().isListening()).isFalse();
+			redis.start();
+			ticker(second).advance(Duration.ofSeconds(10));
+			assertThat(products(second).get("7", () -> "seven")).isEqualTo("seven");
+			assertThat(products(second).getCoherence().getCoherence().isListening()).isTrue();
+			this.contextRunner.run((first) -> {
+				products(first).evict("42");
+				await().until(() -> !products(second).getNativeCache().containsKey("42"));
+				assertThat(products(second).getNativeCache()).containsKey("7");
+			});
+		});
+	}
+
 	@Test
 	void restoreFromASnapshotIsAGap() {
 		twoInstances((first, second) -> {
@@ -250,6 +275,51 @@ class TwoLevelCacheCoherenceTests {
 			await().until(() -> products(second).getNativeCache().isEmpty());
 			assertThat(cache(second, "users").getNativeCache()).containsKey("u");
 		});
+	}
+
+	/**
+	 * Invalidations are applied on Lettuce's event loop, outside the heap's locks: a removal
+	 * listener that blocks there holds up the next messages, never the callers of the cache.
+	 */
+	@Test
+	void invalidationsHeldUpOnTheEventLoopDoNotHoldUpCallers() {
+		CountDownLatch entered = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		RemovalListener<Object, Object> blocking = (key, value, cause) -> {
+			if ("slow".equals(key)) {
+				entered.countDown();
+				awaitQuietly(release);
+			}
+		};
+		this.contextRunner.run((first) -> this.contextRunner.withBean(RemovalListener.class, () -> blocking)
+			.run((second) -> {
+				products(first).put("slow", "s");
+				products(first).put("fast", "f");
+				awaitReceived(second, 2);
+				assertThat(products(second).get("slow", String.class)).isEqualTo("s");
+				assertThat(products(second).get("fast", String.class)).isEqualTo("f");
+				products(first).evict("slow");
+				products(first).evict("fast");
+				try {
+					assertThat(entered.await(20, TimeUnit.SECONDS)).as("event loop in the listener").isTrue();
+					assertThat(products(second).get("fast", String.class)).as("heap hit").isEqualTo("f");
+					products(second).put("other", "o");
+					assertThat(products(second).get("other", String.class)).isEqualTo("o");
+				}
+				finally {
+					release.countDown();
+				}
+				await().until(() -> !products(second).getNativeCache().containsKey("fast"));
+			}));
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(20, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
