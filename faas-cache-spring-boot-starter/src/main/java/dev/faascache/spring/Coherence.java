@@ -13,6 +13,8 @@ import java.util.function.Predicate;
 
 import dev.faascache.FaasCache;
 import dev.faascache.Ticker;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  * An instance ignores its own messages, so that it never drops a value it has just written.
  */
 public final class Coherence {
+
+	private static final Log logger = LogFactory.getLog(Coherence.class);
 
 	private final CoherenceTransport transport;
 
@@ -84,7 +88,8 @@ public final class Coherence {
 			listenIfNeeded();
 		}
 		catch (RuntimeException ex) {
-			this.errorLog.error("*", "subscribe to invalidations", ex);
+			logger.warn("Could not subscribe to the invalidations of the other instances; the caches check their "
+					+ "version before they answer from the heap, and subscribe, once Redis answers: " + ex);
 		}
 	}
 
