@@ -192,8 +192,8 @@ public class CoherenceBenchmark {
 				new RedisStandaloneConfiguration("127.0.0.1", port));
 		application.afterPropertiesSet();
 		this.factories.add(application);
-		RedisSecondLevelConnection connection = new RedisSecondLevelConnection(application, true, Duration.ofMillis(250),
-				Duration.ofSeconds(1));
+		RedisSecondLevelConnection connection = new RedisSecondLevelConnection(application, true,
+				Duration.ofMillis(250), Duration.ofSeconds(1));
 		this.connections.add(connection);
 		RedisCacheManager redisCaches = connection.cacheManager(
 				RedisCacheWriter.nonLockingRedisCacheWriter(connection.getConnectionFactory()),
@@ -246,7 +246,8 @@ public class CoherenceBenchmark {
 	 * Run the benchmark and return its table, or a line that says why it did not run.
 	 */
 	static String table(Jmh jmh, String caption) throws RunnerException {
-		StringBuilder table = new StringBuilder("### Coherence: get that hits the heap, and the propagation of an eviction\n\n")
+		StringBuilder table = new StringBuilder("### Coherence: get that hits the heap, and the propagation of an ")
+			.append("eviction\n\n")
 			.append(caption)
 			.append("\n\n");
 		if (redisServer().isEmpty()) {

@@ -74,8 +74,8 @@ final class CacheSettings {
 		L2 l2 = properties.getL2();
 		checkConnection(l2);
 		Duration ttl = checkTtl(L2_PREFIX + ".ttl", l2.getTtl());
-		this.defaultLevel = new Level(Boolean.TRUE.equals(l2.getEnabled()), (ttl != null) ? ttl : this.defaults.defaultTtl(),
-				l2.getCoherence().isEnabled());
+		this.defaultLevel = new Level(Boolean.TRUE.equals(l2.getEnabled()),
+				(ttl != null) ? ttl : this.defaults.defaultTtl(), l2.getCoherence().isEnabled());
 		properties.getCaches().forEach((name, cache) -> {
 			Duration own = checkTtl(cachePrefix(name) + ".l2.ttl", cache.getL2().getTtl());
 			Boolean enabled = cache.getL2().getEnabled();
