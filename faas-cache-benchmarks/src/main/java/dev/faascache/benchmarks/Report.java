@@ -37,7 +37,7 @@ public final class Report {
 	static final String JAR = "java -jar faas-cache-benchmarks/target/benchmarks.jar";
 
 	private static final List<String> SECTIONS = List.of("get", "put", "mixed", "large", "writes",
-			"configuration", "scaling", "lambda", "sizing", "startup");
+			"configuration", "scaling", "lambda", "sizing", "startup", "coherence");
 
 	private Report() {
 	}
@@ -117,6 +117,7 @@ public final class Report {
 						sizing.append(sizingTables.sizing(SizingTables.C1_ONLY));
 					}
 				}
+				case "coherence" -> results.append(CoherenceBenchmark.table(jmh, run.caption()));
 				default -> results.append(StartupCost.compare(jmh.mode().starts, targets, run.caption()));
 			}
 			done.add(section);

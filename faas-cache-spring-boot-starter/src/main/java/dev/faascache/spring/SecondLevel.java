@@ -39,6 +39,8 @@ public final class SecondLevel {
 
 	private final @Nullable BiFunction<String, String, @Nullable Duration> timeToLive;
 
+	private final @Nullable Coherence coherence;
+
 	/**
 	 * Create a second level.
 	 * @param remoteCaches returns the remote cache for a cache name, or {@code null} for a cache
@@ -58,6 +60,28 @@ public final class SecondLevel {
 	public SecondLevel(Function<String, @Nullable Cache> remoteCaches, CircuitBreaker circuitBreaker, Ticker ticker,
 			Duration logInterval, Predicate<Throwable> entryFailure,
 			@Nullable BiFunction<String, String, @Nullable Duration> timeToLive) {
+		this(remoteCaches, circuitBreaker, ticker, logInterval, entryFailure, timeToLive, null);
+	}
+
+	/**
+	 * Create a second level that keeps the heaps of the instances coherent.
+	 * @param remoteCaches returns the remote cache for a cache name, or {@code null} for a cache
+	 * that has no second level
+	 * @param circuitBreaker the breaker shared by all caches, coherence included
+	 * @param ticker the source of time for the error log, the one of the breaker
+	 * @param logInterval the shortest time between two logged errors
+	 * @param entryFailure tells the failures caused by the key or the value of one call from those
+	 * of the remote server (see the other constructor)
+	 * @param timeToLive returns the time an entry has left in the remote cache (see the other
+	 * constructor)
+	 * @param coherence keeps the heaps of the caches it names coherent across instances, or
+	 * {@code null} for none
+	 * @throws NullPointerException if an argument other than {@code timeToLive} and
+	 * {@code coherence} is {@code null}
+	 */
+	public SecondLevel(Function<String, @Nullable Cache> remoteCaches, CircuitBreaker circuitBreaker, Ticker ticker,
+			Duration logInterval, Predicate<Throwable> entryFailure,
+			@Nullable BiFunction<String, String, @Nullable Duration> timeToLive, @Nullable Coherence coherence) {
 		this.remoteCaches = Objects.requireNonNull(remoteCaches, "remoteCaches must not be null");
 		this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker must not be null");
 		Objects.requireNonNull(ticker, "ticker must not be null");
@@ -66,6 +90,15 @@ public final class SecondLevel {
 		this.entryErrorLog = new ErrorLog(ticker, logInterval, "could not use the key or value of a call to");
 		this.entryFailure = Objects.requireNonNull(entryFailure, "entryFailure must not be null");
 		this.timeToLive = timeToLive;
+		this.coherence = coherence;
+	}
+
+	/**
+	 * Return what keeps the heaps of the instances coherent.
+	 * @return the coherence, or {@code null} if there is none
+	 */
+	public @Nullable Coherence getCoherence() {
+		return this.coherence;
 	}
 
 	/**
@@ -76,7 +109,7 @@ public final class SecondLevel {
 	public @Nullable SecondLevelCache cache(String name) {
 		Cache remote = this.remoteCaches.apply(name);
 		return (remote != null) ? new SecondLevelCache(name, remote, this.circuitBreaker, this.errorLog,
-				this.entryErrorLog, this.entryFailure, this.timeToLive)
+				this.entryErrorLog, this.entryFailure, this.timeToLive, this.coherence)
 				: null;
 	}
 

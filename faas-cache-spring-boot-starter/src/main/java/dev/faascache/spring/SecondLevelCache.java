@@ -9,6 +9,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import dev.faascache.FaasCache;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cache.Cache;
@@ -58,9 +59,11 @@ public final class SecondLevelCache {
 
 	private final LongAdder skips = new LongAdder();
 
+	private final @Nullable Coherence coherence;
+
 	SecondLevelCache(String name, Cache remote, CircuitBreaker circuitBreaker, ErrorLog errorLog,
 			ErrorLog entryErrorLog, Predicate<Throwable> entryFailure,
-			@Nullable BiFunction<String, String, @Nullable Duration> timeToLive) {
+			@Nullable BiFunction<String, String, @Nullable Duration> timeToLive, @Nullable Coherence coherence) {
 		this.name = name;
 		this.remote = remote;
 		this.circuitBreaker = circuitBreaker;
@@ -68,6 +71,16 @@ public final class SecondLevelCache {
 		this.entryErrorLog = entryErrorLog;
 		this.entryFailure = entryFailure;
 		this.timeToLive = timeToLive;
+		this.coherence = coherence;
+	}
+
+	/**
+	 * Keep the given heap coherent with the heaps of the other instances, if this cache is to be.
+	 * @param heap the heap in front of this second level
+	 * @return the coherence of the heap, or {@code null} if it is not kept coherent
+	 */
+	@Nullable CacheCoherence coherence(FaasCache<Object, Object> heap) {
+		return (this.coherence != null) ? this.coherence.register(this.name, heap, this) : null;
 	}
 
 	/**
@@ -236,7 +249,7 @@ public final class SecondLevelCache {
 	 * Count and log a failed call, and count it towards opening the breaker. A fatal error, such
 	 * as an {@link OutOfMemoryError}, is rethrown once the breaker has given up the call.
 	 */
-	private void failed(String operation, Throwable ex) {
+	void failed(String operation, Throwable ex) {
 		if (CircuitBreaker.isFatal(ex)) {
 			this.circuitBreaker.release();
 			rethrowIfFatal(ex);

@@ -7,9 +7,18 @@ import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.cache.interceptor.SimpleKey;
 import org.springframework.util.ReflectionUtils;
@@ -30,6 +39,11 @@ import org.springframework.util.ReflectionUtils;
  * </ul>
  * A key of another type has no canonical form here, and converting it fails: such a key is
  * cached in the heap only.
+ * <p>
+ * The text of a {@code String}, a boxed primitive, {@code BigInteger}, {@code BigDecimal},
+ * {@code UUID} and the common {@code java.time} values is turned back into the key, so that an
+ * invalidation received from another instance drops that one entry; other keys are not read back,
+ * since that would load the classes a message names.
  */
 final class SecondLevelKeys {
 
@@ -37,6 +51,25 @@ final class SecondLevelKeys {
 			Integer.class, Long.class, Float.class, Double.class, BigInteger.class, BigDecimal.class, UUID.class);
 
 	private static final Field SIMPLE_KEY_PARAMS = simpleKeyParams();
+
+	/** Stands for a key whose text is well formed but not read back, such as a record's. */
+	static final Object NOT_DECODED = new Object();
+
+	/** Keys read back from their text, by class name; each parser throws on text it does not accept. */
+	private static final Map<String, Function<String, Object>> PARSERS = Map.ofEntries(
+			Map.entry(Boolean.class.getName(), SecondLevelKeys::parseBoolean),
+			Map.entry(Character.class.getName(), SecondLevelKeys::parseCharacter),
+			Map.entry(Byte.class.getName(), Byte::valueOf), Map.entry(Short.class.getName(), Short::valueOf),
+			Map.entry(Integer.class.getName(), Integer::valueOf), Map.entry(Long.class.getName(), Long::valueOf),
+			Map.entry(Float.class.getName(), Float::valueOf), Map.entry(Double.class.getName(), Double::valueOf),
+			Map.entry(BigInteger.class.getName(), BigInteger::new),
+			Map.entry(BigDecimal.class.getName(), BigDecimal::new), Map.entry(UUID.class.getName(), UUID::fromString),
+			Map.entry(LocalDate.class.getName(), LocalDate::parse),
+			Map.entry(LocalDateTime.class.getName(), LocalDateTime::parse),
+			Map.entry(LocalTime.class.getName(), LocalTime::parse), Map.entry(Instant.class.getName(), Instant::parse),
+			Map.entry(OffsetDateTime.class.getName(), OffsetDateTime::parse),
+			Map.entry(ZonedDateTime.class.getName(), ZonedDateTime::parse),
+			Map.entry(Duration.class.getName(), Duration::parse));
 
 	private SecondLevelKeys() {
 	}
@@ -54,6 +87,56 @@ final class SecondLevelKeys {
 		}
 		Class<?> type = (key instanceof Enum<?> constant) ? constant.getDeclaringClass() : key.getClass();
 		return "#" + type.getName() + ":" + value(key, type);
+	}
+
+	/**
+	 * Return the key whose text in a remote cache this is, for the keys whose text is read back.
+	 * @param text the text of a key, as {@link #encode(Object)} writes it
+	 * @return the key, or {@link #NOT_DECODED} for the text of a key that is not read back, such
+	 * as a record or an enum constant
+	 * @throws IllegalArgumentException if the text is not one that {@link #encode(Object)} writes
+	 */
+	static Object decode(String text) {
+		if (!text.startsWith("#")) {
+			return text;
+		}
+		if (text.startsWith("##")) {
+			return text.substring(1);
+		}
+		int colon = text.indexOf(':');
+		if (colon < 2) {
+			throw new IllegalArgumentException("Not the text of a key: " + text);
+		}
+		Function<String, Object> parser = PARSERS.get(text.substring(1, colon));
+		if (parser == null) {
+			return NOT_DECODED;
+		}
+		Object key;
+		try {
+			key = parser.apply(text.substring(colon + 1));
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException("Not the text of a key: " + text, ex);
+		}
+		// lenient parsers accept more than one text for a key: only its own text stands for it
+		if (!encode(key).equals(text)) {
+			throw new IllegalArgumentException("Not the canonical text of a key: " + text);
+		}
+		return key;
+	}
+
+	private static Boolean parseBoolean(String text) {
+		if (!text.equals("true") && !text.equals("false")) {
+			throw new IllegalArgumentException("Not a boolean: " + text);
+		}
+		return Boolean.valueOf(text);
+	}
+
+	private static Character parseCharacter(String text) {
+		if (text.length() != 1) {
+			throw new IllegalArgumentException("Not one character: " + text);
+		}
+		return text.charAt(0);
 	}
 
 	private static String value(Object key, Class<?> type) {

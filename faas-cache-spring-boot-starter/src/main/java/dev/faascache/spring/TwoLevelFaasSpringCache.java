@@ -6,9 +6,11 @@ package dev.faascache.spring;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import dev.faascache.FaasCache;
+import dev.faascache.spring.Invalidation.Operation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,10 +35,17 @@ import org.jspecify.annotations.Nullable;
  * write is sent to a second level that is an {@link AsyncPutCache} without waiting for it, ahead of
  * any later call, so that an eviction right after the load cannot overtake it. That write is
  * skipped while the breaker is not closed.
+ * <p>
+ * When the second level keeps the heaps coherent ({@link Coherence}), every write, eviction and
+ * clear is announced to the other instances, which drop their heap copies; and a lookup of a
+ * cache that may have missed an announcement (after a freeze, a lost connection or a restore)
+ * first checks the cache's version in the second level, and clears the heap if it missed one.
  */
 public class TwoLevelFaasSpringCache extends FaasSpringCache {
 
 	private final SecondLevelCache secondLevel;
+
+	private final @Nullable CacheCoherence coherence;
 
 	/**
 	 * Create a two-level cache.
@@ -50,6 +59,15 @@ public class TwoLevelFaasSpringCache extends FaasSpringCache {
 			SecondLevelCache secondLevel) {
 		super(name, cache, allowNullValues);
 		this.secondLevel = Objects.requireNonNull(secondLevel, "secondLevel must not be null");
+		this.coherence = secondLevel.coherence(cache);
+	}
+
+	/**
+	 * Return what keeps the heap of this cache coherent with those of the other instances.
+	 * @return the coherence, or {@code null} if the heap is not kept coherent
+	 */
+	public @Nullable CacheCoherence getCoherence() {
+		return this.coherence;
 	}
 
 	/**
@@ -60,16 +78,48 @@ public class TwoLevelFaasSpringCache extends FaasSpringCache {
 		return this.secondLevel;
 	}
 
+	@Override
+	protected @Nullable Object lookup(Object key) {
+		catchUp();
+		return super.lookup(key);
+	}
+
+	@Override
+	public <T> @Nullable T get(Object key, Callable<T> valueLoader) {
+		catchUp();
+		return super.get(key, valueLoader);
+	}
+
+	@Override
+	public <T> CompletableFuture<T> retrieve(Object key, Supplier<CompletableFuture<T>> valueLoader) {
+		catchUp();
+		return super.retrieve(key, valueLoader);
+	}
+
+	private void catchUp() {
+		if (this.coherence != null) {
+			this.coherence.beforeRead();
+		}
+	}
+
+	private void announce(Operation operation, @Nullable Object key) {
+		if (this.coherence != null) {
+			this.coherence.announce(operation, key);
+		}
+	}
+
 	/**
 	 * Return the value the second level holds for the key, and cache it in the heap for no longer
 	 * than the second level keeps it: for what is left of its time to live there, when that is
-	 * shorter than the heap's.
+	 * shorter than the heap's. A value read while an invalidation from another instance was
+	 * applied is returned but not cached, since it may be the value that invalidation replaced.
 	 */
 	@Override
 	protected @Nullable Object lookupSecondLevel(Object key) {
+		long applied = (this.coherence != null) ? this.coherence.appliedCount() : 0;
 		Object value = this.secondLevel.get(key);
-		if (value == null) {
-			return null;
+		if (value == null || (this.coherence != null && this.coherence.appliedCount() != applied)) {
+			return value;
 		}
 		Duration left = this.secondLevel.timeToLive(key);
 		Duration heapTtl = getNativeCache().getDefaultTtl();
@@ -86,6 +136,7 @@ public class TwoLevelFaasSpringCache extends FaasSpringCache {
 	protected void store(Object key, Object value) {
 		super.store(key, value);
 		this.secondLevel.put(key, fromStoreValue(value));
+		announce(Operation.PUT, key);
 	}
 
 	/**
@@ -98,6 +149,7 @@ public class TwoLevelFaasSpringCache extends FaasSpringCache {
 	protected void storeLoaded(Object key, Object value) {
 		super.store(key, value);
 		this.secondLevel.putAsync(key, fromStoreValue(value));
+		announce(Operation.PUT, key);
 	}
 
 	/**
@@ -110,7 +162,9 @@ public class TwoLevelFaasSpringCache extends FaasSpringCache {
 		Object storeValue = toStoreValue(value);
 		Object existing = this.secondLevel.putIfAbsent(key, fromStoreValue(storeValue));
 		if (existing == null) {
-			return super.putIfAbsent(key, value);
+			ValueWrapper previous = super.putIfAbsent(key, value);
+			announce(Operation.PUT, key);
+			return previous;
 		}
 		super.store(key, existing);
 		return toValueWrapper(existing);
@@ -120,6 +174,7 @@ public class TwoLevelFaasSpringCache extends FaasSpringCache {
 	public void evict(Object key) {
 		super.evict(key);
 		this.secondLevel.evict(key);
+		announce(Operation.EVICT, key);
 	}
 
 	/**
@@ -130,6 +185,7 @@ public class TwoLevelFaasSpringCache extends FaasSpringCache {
 	public boolean evictIfPresent(Object key) {
 		boolean present = super.evictIfPresent(key);
 		this.secondLevel.evict(key);
+		announce(Operation.EVICT, key);
 		return present;
 	}
 
@@ -137,6 +193,7 @@ public class TwoLevelFaasSpringCache extends FaasSpringCache {
 	public void clear() {
 		super.clear();
 		this.secondLevel.clear();
+		announce(Operation.CLEAR, null);
 	}
 
 	/**
@@ -147,6 +204,7 @@ public class TwoLevelFaasSpringCache extends FaasSpringCache {
 	public boolean invalidate() {
 		boolean notEmpty = super.invalidate();
 		this.secondLevel.clear();
+		announce(Operation.CLEAR, null);
 		return notEmpty;
 	}
 

@@ -66,6 +66,9 @@ class FaasCacheStarterBadInputTests {
 				Arguments.of("faas.cache.l2.circuit-breaker.failure-threshold", "0", "0", "positive number"),
 				Arguments.of("faas.cache.l2.circuit-breaker.open-duration", "0", "PT0S", "positive duration"),
 				Arguments.of("faas.cache.l2.log-interval", "-1s", "PT-1S", "zero"),
+				Arguments.of("faas.cache.l2.coherence.max-silence", "0", "PT0S", "positive duration"),
+				Arguments.of("faas.cache.caches.users.l2.coherence.enabled", "maybe", "maybe",
+						"faas.cache.caches.users.l2.coherence.enabled"),
 				Arguments.of("faas.cache.l2.serialization", "xml", "xml", "faas.cache.l2.serialization"),
 				Arguments.of("faas.cache.l2.enabled", "maybe", "maybe", "faas.cache.l2.enabled"));
 	}

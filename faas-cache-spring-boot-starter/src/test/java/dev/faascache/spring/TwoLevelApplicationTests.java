@@ -5,6 +5,7 @@ package dev.faascache.spring;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import dev.faascache.spring.redis.RedisServer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -115,6 +116,22 @@ class TwoLevelApplicationTests {
 			.gauge().value()).isEqualTo(1);
 		assertThat(this.meterRegistry.get("cache.l2.breaker.state").tag("cache", "products").tag("state", "open")
 			.gauge().value()).isZero();
+	}
+
+	@Test
+	void publishesCoherenceMeters() {
+		this.catalog.product("b");
+		assertThat(this.meterRegistry.get("cache.l2.coherence.stale").tag("cache", "products").gauge()).isNotNull();
+		assertThat(this.meterRegistry.get("cache.l2.coherence.checks").tag("cache", "products").functionCounter()
+			.count()).isPositive();
+		assertThat(this.meterRegistry.get("cache.l2.coherence.invalidations").tag("cache", "products")
+			.functionCounter()
+			.count()).isZero();
+		assertThat(this.meterRegistry.get("cache.l2.coherence.clears").tag("cache", "prices").functionCounter().count())
+			.isZero();
+		assertThat(this.meterRegistry.get("cache.l2.coherence.silence").tag("cache", "products").timeGauge()
+			.value(TimeUnit.SECONDS)).isNotNegative();
+		assertThat(this.meterRegistry.get("cache.l2.coherence.rejected").functionCounter().count()).isZero();
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import dev.faascache.spring.autoconfigure.FaasCacheAutoConfiguration;
 import dev.faascache.spring.redis.RedisServer;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests that a two-level cache starts no thread of its own, which a container frozen between
  * invocations relies on: once the second level's connection and Lettuce's event loops are up, no
- * operation, failure or probe of the breaker starts one.
+ * operation, failure or probe of the breaker starts one, nor do the announcements of another
+ * instance, their application to the heap, or a check of the cache's version after a gap.
  */
 class TwoLevelCacheThreadTests {
 
@@ -49,20 +51,42 @@ class TwoLevelCacheThreadTests {
 
 	@Test
 	void operationsFailuresAndProbesStartNoThread() {
-		this.contextRunner.run((context) -> {
+		this.contextRunner.run((context) -> this.contextRunner.run((other) -> {
 			TwoLevelFaasSpringCache products = TwoLevelCacheTests.products(context);
+			TwoLevelFaasSpringCache otherProducts = TwoLevelCacheTests.products(other);
 			FakeTicker ticker = context.getBean(FakeTicker.class);
 			// the first rounds connect and start the event loops and the timer that Lettuce starts lazily
-			useEverySecondLevelOperation(products, ticker);
-			useEverySecondLevelOperation(products, ticker);
+			useEverySecondLevelOperation(products, otherProducts, ticker);
+			useEverySecondLevelOperation(products, otherProducts, ticker);
 			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 			Set<Thread> before = Thread.getAllStackTraces().keySet();
 			long started = threads.getTotalStartedThreadCount();
-			useEverySecondLevelOperation(products, ticker);
+			useEverySecondLevelOperation(products, otherProducts, ticker);
 			assertThat(threads.getTotalStartedThreadCount() - started)
 				.as("threads started, among them %s", newThreads(before))
 				.isZero();
-		});
+		}));
+	}
+
+	/**
+	 * Use every operation on one instance, whose announcements the other receives and applies,
+	 * and catch up after a gap on both.
+	 */
+	private static void useEverySecondLevelOperation(TwoLevelFaasSpringCache products,
+			TwoLevelFaasSpringCache otherProducts, FakeTicker ticker) {
+		otherProducts.put("c", "C");
+		assertThat(products.get("c", String.class)).isEqualTo("C");
+		long received = otherProducts.getCoherence().invalidationCount();
+		useEverySecondLevelOperation(products, ticker);
+		// polled on this thread: Awaitility otherwise polls on a thread of its own
+		Awaitility.await()
+			.pollInSameThread()
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> otherProducts.getCoherence().invalidationCount() > received
+					&& otherProducts.getNativeCache().isEmpty());
+		ticker.advance(Duration.ofSeconds(2));
+		products.get("c");
+		otherProducts.get("c");
 	}
 
 	private static void useEverySecondLevelOperation(TwoLevelFaasSpringCache products, FakeTicker ticker) {

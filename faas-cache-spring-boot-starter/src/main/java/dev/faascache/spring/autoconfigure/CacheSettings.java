@@ -74,13 +74,15 @@ final class CacheSettings {
 		L2 l2 = properties.getL2();
 		checkConnection(l2);
 		Duration ttl = checkTtl(L2_PREFIX + ".ttl", l2.getTtl());
-		this.defaultLevel = new Level(Boolean.TRUE.equals(l2.getEnabled()), (ttl != null) ? ttl : this.defaults.defaultTtl());
+		this.defaultLevel = new Level(Boolean.TRUE.equals(l2.getEnabled()),
+				(ttl != null) ? ttl : this.defaults.defaultTtl(), l2.getCoherence().isEnabled());
 		properties.getCaches().forEach((name, cache) -> {
 			Duration own = checkTtl(cachePrefix(name) + ".l2.ttl", cache.getL2().getTtl());
 			Boolean enabled = cache.getL2().getEnabled();
+			Boolean coherent = cache.getL2().getCoherence().getEnabled();
 			Duration fallback = (ttl != null) ? ttl : this.caches.get(name).defaultTtl();
 			this.levels.put(name, new Level((enabled != null) ? enabled : this.defaultLevel.enabled(),
-					(own != null) ? own : fallback));
+					(own != null) ? own : fallback, (coherent != null) ? coherent : this.defaultLevel.coherent()));
 		});
 	}
 
@@ -88,6 +90,7 @@ final class CacheSettings {
 		requirePositive(L2_PREFIX + ".timeout", l2.getTimeout());
 		requirePositive(L2_PREFIX + ".connect-timeout", l2.getConnectTimeout());
 		requirePositive(L2_PREFIX + ".circuit-breaker.open-duration", l2.getCircuitBreaker().getOpenDuration());
+		requirePositive(L2_PREFIX + ".coherence.max-silence", l2.getCoherence().getMaxSilence());
 		if (l2.getCircuitBreaker().getFailureThreshold() <= 0) {
 			throw new InvalidConfigurationPropertyValueException(L2_PREFIX + ".circuit-breaker.failure-threshold",
 					l2.getCircuitBreaker().getFailureThreshold(), "Expected a positive number of failed calls, such as 3");
@@ -193,6 +196,25 @@ final class CacheSettings {
 	}
 
 	/**
+	 * Return whether the heap of the named cache is kept coherent with those of the other
+	 * instances: it has a second level, and coherence is on for it.
+	 * @param name the cache name
+	 */
+	boolean hasCoherence(String name) {
+		Level level = level(name);
+		return level.enabled() && level.coherent();
+	}
+
+	/**
+	 * Return whether the heap of any cache, configured by name or created on first use, may be
+	 * kept coherent.
+	 */
+	boolean anyCoherence() {
+		return (this.defaultLevel.enabled() && this.defaultLevel.coherent())
+				|| this.levels.keySet().stream().anyMatch(this::hasCoherence);
+	}
+
+	/**
 	 * Return the time to live in the second level of the entries of the named cache.
 	 * @param name the cache name
 	 * @return the time to live, or {@code null} if they do not expire
@@ -286,9 +308,10 @@ final class CacheSettings {
 	}
 
 	/**
-	 * Second level of a cache: whether it has one, and the time to live of its entries there.
+	 * Second level of a cache: whether it has one, the time to live of its entries there, and
+	 * whether its heap is kept coherent with those of the other instances.
 	 */
-	private record Level(boolean enabled, @Nullable Duration ttl) {
+	private record Level(boolean enabled, @Nullable Duration ttl, boolean coherent) {
 	}
 
 }

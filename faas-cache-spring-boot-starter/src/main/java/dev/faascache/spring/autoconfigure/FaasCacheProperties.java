@@ -340,6 +340,16 @@ public class FaasCacheProperties {
 		@DurationUnit(ChronoUnit.SECONDS)
 		private @Nullable Duration ttl;
 
+		private final CacheCoherence coherence = new CacheCoherence();
+
+		/**
+		 * Return the coherence of this cache's heap with those of the other instances.
+		 * @return the coherence settings
+		 */
+		public CacheCoherence getCoherence() {
+			return this.coherence;
+		}
+
 		/**
 		 * Return whether this cache keeps its entries in Redis too.
 		 * @return the setting, or {@code null} if not set
@@ -370,6 +380,36 @@ public class FaasCacheProperties {
 		 */
 		public void setTtl(@Nullable Duration ttl) {
 			this.ttl = ttl;
+		}
+
+	}
+
+	/**
+	 * Coherence of one cache's heap with those of the other instances, under
+	 * {@code faas.cache.caches.<name>.l2.coherence}.
+	 */
+	public static class CacheCoherence {
+
+		/**
+		 * Whether an eviction, write or clear of this cache on one instance drops the entry from
+		 * the heaps of the others.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Return whether this cache's heap is kept coherent.
+		 * @return the setting, or {@code null} if not set
+		 */
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		/**
+		 * Set whether this cache's heap is kept coherent.
+		 * @param enabled the setting, or {@code null} to unset it
+		 */
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}
@@ -437,6 +477,16 @@ public class FaasCacheProperties {
 		private Duration logInterval = Duration.ofMinutes(1);
 
 		private final Breaker circuitBreaker = new Breaker();
+
+		private final Coherence coherence = new Coherence();
+
+		/**
+		 * Return the settings of the coherence of the heaps of the instances.
+		 * @return the coherence settings
+		 */
+		public Coherence getCoherence() {
+			return this.coherence;
+		}
 
 		/**
 		 * Return whether the entries are kept in Redis too.
@@ -572,6 +622,60 @@ public class FaasCacheProperties {
 		 */
 		public Breaker getCircuitBreaker() {
 			return this.circuitBreaker;
+		}
+
+		/**
+		 * Coherence of the heaps of the instances, for every cache with a second level.
+		 */
+		public static class Coherence {
+
+			/**
+			 * Whether an eviction, write or clear on one instance drops the entry from the heaps
+			 * of the other instances too, through Redis pub/sub, unless overridden under
+			 * 'faas.cache.caches'. Needs the second level's own Lettuce connection.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Longest time a cache answers from the heap without news from Redis: after that long
+			 * without a message, and after the subscription was lost or a restore, a cache reads its
+			 * version in Redis (one round trip) before it answers, and clears its heap if it missed
+			 * an invalidation.
+			 */
+			private Duration maxSilence = Duration.ofSeconds(1);
+
+			/**
+			 * Return whether the heaps are kept coherent.
+			 * @return the setting
+			 */
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			/**
+			 * Set whether the heaps are kept coherent.
+			 * @param enabled the setting
+			 */
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			/**
+			 * Return the longest time a cache answers from the heap without news from Redis.
+			 * @return the duration
+			 */
+			public Duration getMaxSilence() {
+				return this.maxSilence;
+			}
+
+			/**
+			 * Set the longest time a cache answers from the heap without news from Redis.
+			 * @param maxSilence the duration
+			 */
+			public void setMaxSilence(Duration maxSilence) {
+				this.maxSilence = maxSilence;
+			}
+
 		}
 
 		/**

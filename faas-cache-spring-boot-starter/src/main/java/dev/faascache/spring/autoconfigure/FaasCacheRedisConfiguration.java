@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import dev.faascache.Ticker;
 import dev.faascache.spring.CircuitBreaker;
+import dev.faascache.spring.Coherence;
+import dev.faascache.spring.CoherenceTransport;
 import dev.faascache.spring.SecondLevel;
 import dev.faascache.spring.autoconfigure.FaasCacheProperties.L2;
 import dev.faascache.spring.redis.RedisSecondLevelConnection;
@@ -91,7 +93,31 @@ class FaasCacheRedisConfiguration {
 				l2.getCircuitBreaker().getOpenDuration(), connection::reconnect);
 		return new SecondLevel((name) -> settings.hasSecondLevel(name) ? redisCacheManager.getCache(name) : null,
 				circuitBreaker, time, l2.getLogInterval(), SerializationException.class::isInstance,
-				(name, key) -> timeToLive(connection.getConnectionFactory(), keyPrefix(settings) + name + "::" + key));
+				(name, key) -> timeToLive(connection.getConnectionFactory(), keyPrefix(settings) + name + "::" + key),
+				coherence(settings, connection, time));
+	}
+
+	/**
+	 * Return the coherence of the heaps, subscribed, or {@code null} if no cache has it or the
+	 * connection cannot carry it.
+	 */
+	private static @Nullable Coherence coherence(CacheSettings settings, RedisSecondLevelConnection connection,
+			Ticker ticker) {
+		if (!settings.anyCoherence()) {
+			return null;
+		}
+		CoherenceTransport transport = connection.coherenceTransport(keyPrefix(settings));
+		if (transport == null) {
+			logger.warn("The heaps of the instances are not kept coherent: faas.cache.l2.coherence needs the second "
+					+ "level's own Lettuce connection, and it shares the application's (Jedis, or a static "
+					+ "master/replica setup). Set faas.cache.l2.coherence.enabled=false to silence this warning");
+			return null;
+		}
+		L2 l2 = settings.secondLevel();
+		Coherence coherence = new Coherence(transport, ticker, l2.getCoherence().getMaxSilence(), l2.getLogInterval(),
+				settings::hasCoherence);
+		coherence.start();
+		return coherence;
 	}
 
 	/**

@@ -22,7 +22,8 @@ public class FaasCacheMeterBinderProvider implements CacheMeterBinderProvider<Fa
 		if (!(cache instanceof TwoLevelFaasSpringCache twoLevel)) {
 			return metrics;
 		}
-		SecondLevelMetrics secondLevelMetrics = new SecondLevelMetrics(twoLevel.getSecondLevel(), cache.getName(), tags);
+		SecondLevelMetrics secondLevelMetrics = new SecondLevelMetrics(twoLevel.getSecondLevel(), cache.getName(),
+				twoLevel.getCoherence(), tags);
 		return (registry) -> {
 			metrics.bindTo(registry);
 			secondLevelMetrics.bindTo(registry);

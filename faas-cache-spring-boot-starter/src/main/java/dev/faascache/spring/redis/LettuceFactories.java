@@ -4,12 +4,19 @@
 package dev.faascache.spring.redis;
 
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.ClientOptions.DisconnectedBehavior;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.redis.cache.RedisCache;
@@ -17,6 +24,7 @@ import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisConfiguration;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration.LettuceClientConfigurationBuilder;
@@ -134,6 +142,43 @@ final class LettuceFactories {
 	 */
 	static void resetConnection(RedisConnectionFactory factory) {
 		((LettuceConnectionFactory) factory).resetConnection();
+	}
+
+	/**
+	 * Run a Lua script through the factory's shared connection without waiting for it: it is
+	 * queued on that connection after the commands sent before it.
+	 */
+	@SuppressWarnings("unchecked")
+	static CompletionStage<?> evalAsync(RedisConnectionFactory factory, String script, byte[] key, byte[]... arguments) {
+		try (RedisConnection connection = factory.getConnection()) {
+			RedisClusterAsyncCommands<byte[], byte[]> commands = (RedisClusterAsyncCommands<byte[], byte[]>) connection
+				.getNativeConnection();
+			return commands.eval(script, ScriptOutputType.INTEGER, new byte[][] { key }, arguments);
+		}
+	}
+
+	/**
+	 * Return the factory's client, started, for {@link #onPubSubDisconnected}.
+	 */
+	static Object client(RedisConnectionFactory factory) {
+		return ((LettuceConnectionFactory) factory).getRequiredNativeClient();
+	}
+
+	/**
+	 * Run the action on the client's event loop each time one of its pub/sub connections is lost.
+	 * @param client the client, as {@link #client} returned it
+	 */
+	static void onPubSubDisconnected(Object client, Runnable action) {
+		((AbstractRedisClient) client).addListener(new RedisConnectionStateListener() {
+
+			@Override
+			public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+				if (connection instanceof StatefulRedisPubSubConnection) {
+					action.run();
+				}
+			}
+
+		});
 	}
 
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.faascache.spring.CoherenceTransport;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -42,6 +43,8 @@ public final class RedisSecondLevelConnection implements SmartLifecycle, Disposa
 	private final @Nullable RedisConnectionFactory ownFactory;
 
 	private volatile boolean running = true;
+
+	private volatile @Nullable RedisCoherenceTransport coherenceTransport;
 
 	/**
 	 * Create the connection of the second level from the application's connection factory.
@@ -99,6 +102,27 @@ public final class RedisSecondLevelConnection implements SmartLifecycle, Disposa
 	}
 
 	/**
+	 * Return the transport of the messages that keep the heaps of the instances coherent, over
+	 * Redis pub/sub on the second level's own Lettuce connection: its subscription follows the
+	 * connection's lifecycle, given up before a checkpoint and made again after the restore.
+	 * @param keyPrefix the prefix of the Redis keys of the second level, before the cache name
+	 * @return the transport, the same on each call, or {@code null} if the second level shares the
+	 * application's connection factory (Jedis, or a static master/replica setup), whose
+	 * subscriptions would need a thread of their own
+	 */
+	public synchronized @Nullable CoherenceTransport coherenceTransport(String keyPrefix) {
+		if (this.ownFactory == null || !LettuceFactories.sharesNativeConnection(this.ownFactory)) {
+			return null;
+		}
+		RedisCoherenceTransport transport = this.coherenceTransport;
+		if (transport == null) {
+			transport = new RedisCoherenceTransport(this.ownFactory, keyPrefix);
+			this.coherenceTransport = transport;
+		}
+		return transport;
+	}
+
+	/**
 	 * Drop the second level's own connection, if it has one, so that the next command connects
 	 * afresh rather than waiting for Lettuce to reconnect.
 	 */
@@ -114,10 +138,18 @@ public final class RedisSecondLevelConnection implements SmartLifecycle, Disposa
 			((SmartLifecycle) this.ownFactory).start();
 		}
 		this.running = true;
+		RedisCoherenceTransport transport = this.coherenceTransport;
+		if (transport != null) {
+			transport.relisten();
+		}
 	}
 
 	@Override
 	public void stop() {
+		RedisCoherenceTransport transport = this.coherenceTransport;
+		if (transport != null) {
+			transport.close();
+		}
 		if (this.ownFactory != null) {
 			((SmartLifecycle) this.ownFactory).stop();
 		}
@@ -131,6 +163,10 @@ public final class RedisSecondLevelConnection implements SmartLifecycle, Disposa
 
 	@Override
 	public void destroy() throws Exception {
+		RedisCoherenceTransport transport = this.coherenceTransport;
+		if (transport != null) {
+			transport.close();
+		}
 		if (this.ownFactory != null) {
 			((DisposableBean) this.ownFactory).destroy();
 		}

@@ -3,7 +3,8 @@
  */
 
 /**
- * The second level in Redis: the connection with its own timeouts, and how values are written.
+ * The second level in Redis: the connection with its own timeouts, how values are written, and the
+ * pub/sub messages that keep the heaps of the instances coherent.
  */
 @NullMarked
 package dev.faascache.spring.redis;

@@ -42,7 +42,8 @@ class ConfigurationMetadataTests {
 					"faas.cache.l2.ttl", "faas.cache.l2.timeout", "faas.cache.l2.connect-timeout",
 					"faas.cache.l2.key-prefix", "faas.cache.l2.serialization", "faas.cache.l2.trusted-packages",
 					"faas.cache.l2.log-interval", "faas.cache.l2.circuit-breaker.failure-threshold",
-					"faas.cache.l2.circuit-breaker.open-duration");
+					"faas.cache.l2.circuit-breaker.open-duration", "faas.cache.l2.coherence.enabled",
+					"faas.cache.l2.coherence.max-silence");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description")).isNotBlank());
 	}
 
@@ -51,7 +52,7 @@ class ConfigurationMetadataTests {
 		assertThat(readProperties()).filteredOn((property) -> property.get("type").equals("java.lang.Boolean"))
 			.extracting((property) -> property.get("name") + "=" + property.get("defaultValue"))
 			.containsExactlyInAnyOrder("faas.cache.dynamic=true", "faas.cache.allow-null-values=true",
-					"faas.cache.l2.enabled=false");
+					"faas.cache.l2.enabled=false", "faas.cache.l2.coherence.enabled=true");
 	}
 
 	@ParameterizedTest

@@ -1,0 +1,51 @@
+/*
+ * Copyright 2026 the faas-cache authors. Licensed under the Apache License, Version 2.0.
+ */
+package dev.faascache.spring;
+
+import java.util.Random;
+
+import dev.faascache.spring.Invalidation.Operation;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * Tests that an invalidation is read back as it was written, and that reading whatever else is
+ * published on the channel never throws.
+ */
+class InvalidationTests {
+
+	@Test
+	void parse_messageAsPublished_readsItBack() {
+		String message = "1733131234567891" + Invalidation.afterVersion("instance-1", Operation.PUT, "prod ucts::x",
+				"#java.lang.Integer:42");
+		assertThat(Invalidation.parse(message)).isEqualTo(new Invalidation(1733131234567891L, "instance-1",
+				Operation.PUT, "prod ucts::x", "#java.lang.Integer:42"));
+		assertThat(Invalidation.parse("7" + Invalidation.afterVersion("i", Operation.CLEAR, "ü€𝄞", "")))
+			.isEqualTo(new Invalidation(7, "i", Operation.CLEAR, "ü€𝄞", ""));
+		assertThat(Invalidation.parse("7" + Invalidation.afterVersion("i", Operation.EVICT, "c", "key with spaces\n")))
+			.extracting(Invalidation::key)
+			.isEqualTo("key with spaces\n");
+	}
+
+	@Test
+	void parse_randomText_neverThrows() {
+		Random random = new Random(42);
+		String alphabet = "0123456789 :EPC#abc\n\u0000\uFFFF";
+		for (int i = 0; i < 100_000; i++) {
+			StringBuilder text = new StringBuilder();
+			for (int length = random.nextInt(40); length > 0; length--) {
+				text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			assertThatNoException().as(text.toString()).isThrownBy(() -> Invalidation.parse(text.toString()));
+		}
+	}
+
+	@Test
+	void parse_messageLongerThanAnyKey_isRefused() {
+		assertThat(Invalidation.parse("1 i E 1:c" + "k".repeat(64 * 1024))).isNull();
+	}
+
+}
