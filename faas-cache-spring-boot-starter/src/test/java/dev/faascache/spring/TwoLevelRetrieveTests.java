@@ -12,7 +12,6 @@ import java.util.function.BiConsumer;
 
 import dev.faascache.spring.autoconfigure.FaasCacheAutoConfiguration;
 import dev.faascache.spring.redis.RedisServer;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -56,7 +55,7 @@ class TwoLevelRetrieveTests {
 			assertThat(catalog(first).calls()).containsExactly("product 1");
 			// a later command on the first instance's connection runs after the write the load sent
 			assertThat(products(first).getSecondLevel().get("1")).isEqualTo("product 1");
-			awaitInvalidation(second);
+			TwoLevelCacheTests.awaitInvalidation(second);
 			assertThat(catalog(second).product("1")).succeedsWithin(Duration.ofSeconds(5)).isEqualTo("product 1");
 			assertThat(catalog(second).calls()).as("method calls on the second instance").isEmpty();
 			assertThat(products(second).getNativeCache()).as("heap of the second instance").containsKey("1");
@@ -68,7 +67,7 @@ class TwoLevelRetrieveTests {
 		twoInstances((first, second) -> {
 			assertThat(products(second).retrieve("1")).as("nothing cached anywhere").isNull();
 			products(first).put("1", "product 1");
-			awaitInvalidation(second);
+			TwoLevelCacheTests.awaitInvalidation(second);
 			assertThat(products(second).retrieve("1")).succeedsWithin(Duration.ofSeconds(5))
 				.isEqualTo(new SimpleValueWrapper("product 1"));
 			assertThat(products(second).getNativeCache()).as("heap of the second instance").containsKey("1");
@@ -105,17 +104,6 @@ class TwoLevelRetrieveTests {
 			}
 			assertThat(products(first).getSecondLevel().errorCount()).isZero();
 		});
-	}
-
-	/**
-	 * Wait for the invalidation the first instance's write sent to reach the second: a value read
-	 * from Redis while an invalidation of its cache arrives is returned but kept out of the heap.
-	 */
-	private static void awaitInvalidation(AssertableApplicationContext context) {
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(20))
-			.pollInterval(Duration.ofMillis(10))
-			.until(() -> products(context).getCoherence().invalidationCount() >= 1);
 	}
 
 	private void twoInstances(BiConsumer<AssertableApplicationContext, AssertableApplicationContext> test) {
