@@ -28,7 +28,8 @@ import java.util.function.BiConsumer;
  * evicted a little early.
  * <p>
  * The count of reads each stripe recorded doubles as the cache's hit count, so that a recorded
- * hit costs one compare-and-set in all. The counters of different stripes, and their slots, lie
+ * hit costs one compare-and-set in all; the hits a stripe's threads leave unrecorded are counted
+ * beside it. The counters of different stripes, and their slots, lie
  * on different cache lines, so that threads on different stripes do not slow each other down.
  *
  * @param <K> the key type
@@ -71,6 +72,12 @@ final class ReadBuffer<K, V> {
 
 	private static final int DRAINED = 8;
 
+	/**
+	 * Offset of the count of hits a stripe's threads did not record, on the line of the count
+	 * recorded, which only those threads write.
+	 */
+	private static final int UNRECORDED = 1;
+
 	/** Distance between the slots of two stripes, leaving 64 bytes unused between them. */
 	private static final int SLOT_STRIDE = STRIPE_CAPACITY + 16;
 
@@ -112,6 +119,25 @@ final class ReadBuffer<K, V> {
 	 */
 	static int stripeOf(Thread thread) {
 		return (int) thread.getId() & (STRIPES - 1);
+	}
+
+	/**
+	 * Count a hit that {@link #offer} did not record, in the calling thread's stripe: a counter
+	 * shared by every reader would be a cache line that each of them takes from the others.
+	 */
+	void countUnrecorded() {
+		this.counters.getAndIncrement(stripeOf(Thread.currentThread()) * COUNTER_STRIDE + UNRECORDED);
+	}
+
+	/**
+	 * Return the number of hits counted with {@link #countUnrecorded()}.
+	 */
+	long unrecordedCount() {
+		long total = 0;
+		for (int stripe = 0; stripe < STRIPES; stripe++) {
+			total += this.counters.get(stripe * COUNTER_STRIDE + UNRECORDED);
+		}
+		return total;
 	}
 
 	/**

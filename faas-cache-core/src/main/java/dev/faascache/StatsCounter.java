@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The counters behind {@link CacheStats}. Hits and misses are counted by readers that hold no
- * lock, so in striped adders that are cheap to increment from many threads (most hits are counted
- * by the {@link ReadBuffer} that records them, and only the others here). Puts, evictions,
+ * lock, so in striped adders that are cheap to increment from many threads (once the cache has a
+ * {@link ReadBuffer}, its stripes count the hits, and only misses come here). Puts, evictions,
  * expirations and rejections are counted under the cache's eviction lock, so in plain fields
  * published with release semantics: adders for them would cost the empty cache 160 bytes.
  */
