@@ -98,6 +98,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	/** The read buffer is made only for a budget at least this many times its size. */
 	private static final int READ_BUFFER_SHARE = 16;
 
+	/** Stands in {@link #restructuring} for a change that concerns any key. */
+	private static final Object EVERY_KEY = new Object();
+
 	/** How often a thread spins on the held eviction lock before parking. */
 	private static final int LOCK_SPINS = (Runtime.getRuntime().availableProcessors() > 1) ? 512 : 0;
 
@@ -118,9 +121,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	// The order of the fields is chosen for the processor's caches. HotSpot places fields of one
 	// kind in the order declared: on JDK 17 the longs first and the references after them, on
 	// JDK 25 the references first. The totals every write changes are the first longs and the
-	// references every read follows (the map, then the read buffer) the first references, which
-	// keeps at least 64 bytes, a cache line, between them on both: on one line, each write would
-	// take from the readers' caches the line every read needs.
+	// references every read follows (the map, then the read buffer) the first references, and the
+	// restructuring flag, which every write that evicts sets, the last reference: that keeps at
+	// least 64 bytes, a cache line, between what writes change and what reads follow on both. On
+	// one line, each write would take from the readers' caches the line every read needs.
 
 	/**
 	 * Bytes of all entries held. Written under the lock, with release semantics rather than as
@@ -130,14 +134,6 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	/** Entries held, including expired ones not yet removed; written like {@link #entryBytes}. */
 	private volatile long entryCount;
-
-	/**
-	 * Whether the holder of the lock has removed entries in a change it has not finished: a write
-	 * that evicts removes its victims before it stores its own entry (so that no bound is ever
-	 * exceeded), and {@code clear} removes one entry after another. Set under the lock, cleared
-	 * when it is released; read by the lock-free reads that find no live entry.
-	 */
-	private volatile boolean restructuring;
 
 	/** Whether a read found the lock held while there was no read buffer. */
 	private volatile boolean readContended;
@@ -207,6 +203,15 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	private Collection<V> values;
 
 	private Set<Entry<K, V>> entrySet;
+
+	/**
+	 * What the holder of the lock is changing in a way it has not finished, or {@code null}: a
+	 * write that evicts removes its victims before it stores its own entry (so that no bound is
+	 * ever exceeded), and {@code clear} removes one entry after another. It is the key being
+	 * stored when the write evicts a single entry, or {@link #EVERY_KEY}. Set under the lock,
+	 * cleared when it is released; read by the lock-free reads that find no live entry.
+	 */
+	private volatile Object restructuring;
 
 	private FaasCache(Builder<K, V> builder) {
 		this.ticker = (builder.ticker != null) ? builder.ticker : Ticker.systemTicker();
@@ -554,7 +559,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			maintain(false);
 			Node<K, V> node;
 			while ((node = this.accessOrder.peekFirst()) != null) {
-				markRestructuring();
+				markRestructuring(EVERY_KEY);
 				removeNode(node, RemovalCause.EXPLICIT);
 			}
 		}
@@ -788,7 +793,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		boolean fits = this.budget == null || node.weight <= this.budget.roomFor(growth);
 		Checks.requireState(fits, "A time to live needs the timer wheel, %s bytes, which does not fit in the shared"
 				+ " budget %s beside this entry; raise its maxSize", growth, (this.budget != null) ? this.budget.getMaxSize() : null);
-		evict(this.maxBytes, this.maxItems, growth, 0, node);
+		evict(this.maxBytes, this.maxItems, growth, 0, node, null);
 		if (this.budget != null) {
 			this.budget.makeRoom(growth, node);
 		}
@@ -902,7 +907,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		try {
 			requireRoomForEntries(size);
 			maintain(false);
-			evict(size.toBytes(), this.maxItems, 0, 0, null);
+			evict(size.toBytes(), this.maxItems, 0, 0, null, null);
 			this.maxSize = size;
 			this.maxBytes = size.toBytes();
 		}
@@ -922,7 +927,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		lock();
 		try {
 			maintain(false);
-			evict(this.maxBytes, maxItems, 0, 0, null);
+			evict(this.maxBytes, maxItems, 0, 0, null, null);
 			this.maxItems = maxItems;
 		}
 		finally {
@@ -1072,16 +1077,25 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * that finds no live entry while another thread is {@linkplain #restructuring restructuring}
 	 * the cache could see a state the cache never held as a whole (a write's victim gone, its own
 	 * entry not yet stored, say), so it waits for that change to finish and looks again: every
-	 * call stays linearizable, and a hit never waits.
+	 * call stays linearizable, and a hit never waits. When the change is a write that evicts a
+	 * single entry, only a read of the key being stored waits: once the victim is gone, that entry
+	 * is the only one whose absence would be seen too early, and every other key reads the same
+	 * before and after the write. Under a load, the misses of a cache with more distinct keys than
+	 * room are many, and would otherwise queue behind every write.
 	 */
 	private Node<K, V> lookup(Object key) {
 		Node<K, V> node = this.data.get(key);
-		while ((node == null || !isLive(node)) && this.restructuring && !this.evictionLock.isHeldByCurrentThread()) {
+		while ((node == null || !isLive(node)) && concernsKey(this.restructuring, key)
+				&& !this.evictionLock.isHeldByCurrentThread()) {
 			lock();
 			this.evictionLock.unlock();
 			node = this.data.get(key);
 		}
 		return node;
+	}
+
+	private static boolean concernsKey(Object change, Object key) {
+		return change != null && (change == EVERY_KEY || key.equals(change));
 	}
 
 	/** Return the live node for the key; called under the lock, after maintenance. */
@@ -1222,7 +1236,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			throw new EntryTooLargeException(key, weight, budgetBytes, this.budget.fixedBytes() + tableGrowth);
 		}
 		long released = (old != null) ? old.weight : 0;
-		evict(this.maxBytes, this.maxItems, weight - released + wheelGrowth, (old != null) ? 0 : 1, old);
+		evict(this.maxBytes, this.maxItems, weight - released + wheelGrowth, (old != null) ? 0 : 1, old, key);
 		if (this.budget != null) {
 			long growth = tableBytesWith((old != null) ? 0 : 1) - this.tableBytes + wheelGrowth;
 			this.budget.makeRoom(weight - released + growth, old);
@@ -1255,23 +1269,34 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * within the given bounds. Room is made before a write, so the totals never exceed a bound,
 	 * not even while the lock is held. Called under the lock.
 	 * @param spare a node to leave alone because the caller is replacing it, or {@code null}
+	 * @param key the key the caller stores once room is made, or {@code null}
 	 */
-	private void evict(long maxBytes, long maxItems, long extraBytes, long extraItems, Node<K, V> spare) {
+	private void evict(long maxBytes, long maxItems, long extraBytes, long extraItems, Node<K, V> spare, K key) {
 		Node<K, V> victim = this.accessOrder.peekFirst();
 		while (victim != null) {
-			// Recomputed as entries go: with fewer entries, the write may no longer grow the table
-			long table = tableBytesWith(extraItems);
-			boolean tooMany = this.entryCount + extraItems > maxItems;
-			if (!tooMany && this.entryBytes + extraBytes <= maxBytes - this.structureBytes - table) {
+			long count = this.entryCount + extraItems;
+			long bytes = this.entryBytes + extraBytes;
+			if (fits(count, bytes, maxBytes, maxItems)) {
 				return;
 			}
 			Node<K, V> next = this.accessOrder.next(victim);
 			if (victim != spare) {
-				markRestructuring();
-				removeNode(victim, tooMany ? RemovalCause.ITEMS : RemovalCause.SIZE);
+				// A shared budget may evict further entries of this cache once this loop is done
+				boolean last = this.budget == null && fits(count - 1, bytes - victim.weight, maxBytes, maxItems);
+				markRestructuring((key != null && last) ? key : EVERY_KEY);
+				removeNode(victim, (count > maxItems) ? RemovalCause.ITEMS : RemovalCause.SIZE);
 			}
 			victim = next;
 		}
+	}
+
+	/**
+	 * Return whether the given count of entries and their bytes fit within the bounds, with the
+	 * tables as large as that count makes them. Called under the lock.
+	 */
+	private boolean fits(long count, long bytes, long maxBytes, long maxItems) {
+		long table = (count <= this.peakCount) ? this.tableBytes : Layout.tableBytes(count);
+		return count <= maxItems && bytes <= maxBytes - this.structureBytes - table;
 	}
 
 	/**
@@ -1283,10 +1308,18 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		return (count <= this.peakCount) ? this.tableBytes : Layout.tableBytes(count);
 	}
 
-	/** Make reads that find no live entry wait for the change under way. Called under the lock. */
-	private void markRestructuring() {
-		if (!this.restructuring) {
-			this.restructuring = true;
+	/**
+	 * Make reads that find no live entry for the given key, or for any key if it is
+	 * {@link #EVERY_KEY}, wait for the change under way; a change already under way for another
+	 * key then concerns every key. Called under the lock.
+	 */
+	private void markRestructuring(Object change) {
+		Object current = this.restructuring;
+		if (current == null) {
+			this.restructuring = change;
+		}
+		else if (current != change && current != EVERY_KEY) {
+			this.restructuring = EVERY_KEY;
 		}
 	}
 
@@ -1477,8 +1510,8 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		if (removals != null) {
 			this.pendingRemovals = null;
 		}
-		if (outermost && this.restructuring) {
-			this.restructuring = false;
+		if (outermost && this.restructuring != null) {
+			this.restructuring = null;
 		}
 		this.evictionLock.unlock();
 		return (removals != null) ? () -> notifyRemovals(removals) : null;
