@@ -55,8 +55,22 @@ import java.util.function.LongUnaryOperator;
  * the lock is released. In single-threaded use the LRU order is exact; under concurrent reads it
  * is sampled (see {@link ReadBuffer}). A write that evicts removes its victims before it stores
  * its own entry, so that no bound is exceeded even under the lock; a read that finds no live entry
- * while such a write (or {@link #clear()}) is under way waits for it and looks again, so that no
- * read sees the cache between the two steps and every call is linearizable.
+ * while such a write is under way waits for it and looks again, so that no read sees the cache
+ * between the two steps and every call is linearizable. Only the reads of the key being stored
+ * wait when the write evicts a single entry, as a write at capacity does: every other key reads
+ * the same before and after it. Writes that evict several entries, {@link #clear()}, a resize
+ * and a shared budget's evictions make every miss wait.
+ * <p>
+ * What a write costs, measured (see the project's {@code docs/benchmarks.md}): at capacity, a
+ * put is three operations on the {@code ConcurrentHashMap} (the look-up of the key, the removal
+ * of the victim, the store), each with its own atomic instructions, and under the lock little
+ * else: the access order moves {@code int}s, the totals and counters are plain fields published
+ * with release semantics, and the only other fences are the lock's. A synchronized
+ * {@code LinkedHashMap} does the same work on a map without atomics, which is why it stays faster
+ * from one thread. The fields that every write changes and those that every read follows lie on
+ * different cache lines (see the comment on the fields), and hits that the read buffer does not
+ * record are counted in its stripes, so that a write does not take from the readers' cores the
+ * lines their next read needs.
  * <p>
  * This is Caffeine's design (a concurrent map, reads recorded in striped buffers and replayed
  * under a try-lock) without its executor: Caffeine drains its buffers on another thread and lets
@@ -94,6 +108,8 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	private static final VarHandle ENTRY_COUNT = field("entryCount");
 
 	private static final VarHandle TABLE_BYTES = field("tableBytes");
+
+	private static final VarHandle RESTRUCTURING = field("restructuring", Object.class);
 
 	/** The read buffer is made only for a budget at least this many times its size. */
 	private static final int READ_BUFFER_SHARE = 16;
@@ -209,7 +225,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * write that evicts removes its victims before it stores its own entry (so that no bound is
 	 * ever exceeded), and {@code clear} removes one entry after another. It is the key being
 	 * stored when the write evicts a single entry, or {@link #EVERY_KEY}. Set under the lock,
-	 * cleared when it is released; read by the lock-free reads that find no live entry.
+	 * cleared when it is released; read by the lock-free reads that find no live entry. Written
+	 * with release semantics, not as a volatile write, which would fence the write twice more:
+	 * a read that sees a victim gone has acquired the map's release of it, which follows the
+	 * flag's.
 	 */
 	private volatile Object restructuring;
 
@@ -238,8 +257,12 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	private static VarHandle field(String name) {
+		return field(name, long.class);
+	}
+
+	private static VarHandle field(String name, Class<?> type) {
 		try {
-			return MethodHandles.lookup().findVarHandle(FaasCache.class, name, long.class);
+			return MethodHandles.lookup().findVarHandle(FaasCache.class, name, type);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -1316,10 +1339,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	private void markRestructuring(Object change) {
 		Object current = this.restructuring;
 		if (current == null) {
-			this.restructuring = change;
+			RESTRUCTURING.setRelease(this, change);
 		}
 		else if (current != change && current != EVERY_KEY) {
-			this.restructuring = EVERY_KEY;
+			RESTRUCTURING.setRelease(this, EVERY_KEY);
 		}
 	}
 
@@ -1511,7 +1534,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			this.pendingRemovals = null;
 		}
 		if (outermost && this.restructuring != null) {
-			this.restructuring = null;
+			RESTRUCTURING.setRelease(this, null);
 		}
 		this.evictionLock.unlock();
 		return (removals != null) ? () -> notifyRemovals(removals) : null;
