@@ -285,7 +285,13 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	public V get(Object key) {
 		Node<K, V> node = lookup(Objects.requireNonNull(key, "key must not be null"));
 		if (node == null || !isLive(node)) {
-			this.stats.recordMiss();
+			ReadBuffer<K, V> buffer = this.readBuffer;
+			if (buffer != null) {
+				buffer.countMiss();
+			}
+			else {
+				this.stats.recordMiss();
+			}
 			return null;
 		}
 		afterRead(node);
@@ -1005,7 +1011,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 */
 	public CacheStats stats() {
 		ReadBuffer<K, V> buffer = this.readBuffer;
-		return this.stats.snapshot((buffer != null) ? buffer.recordedCount() + buffer.unrecordedCount() : 0);
+		if (buffer == null) {
+			return this.stats.snapshot(0, 0);
+		}
+		return this.stats.snapshot(buffer.recordedCount() + buffer.unrecordedCount(), buffer.missCount());
 	}
 
 	/**
