@@ -68,9 +68,9 @@ import java.util.function.LongUnaryOperator;
  * with release semantics, and the only other fences are the lock's. A synchronized
  * {@code LinkedHashMap} does the same work on a map without atomics, which is why it stays faster
  * from one thread. The fields that every write changes and those that every read follows lie on
- * different cache lines (see the comment on the fields), and hits that the read buffer does not
- * record are counted in its stripes, so that a write does not take from the readers' cores the
- * lines their next read needs.
+ * different cache lines (see the comment on the fields), and once there is a read buffer, the
+ * hits it does not record and the misses are counted in its stripes, so that a write does not
+ * take from the readers' cores the lines their next read needs.
  * <p>
  * This is Caffeine's design (a concurrent map, reads recorded in striped buffers and replayed
  * under a try-lock) without its executor: Caffeine drains its buffers on another thread and lets
