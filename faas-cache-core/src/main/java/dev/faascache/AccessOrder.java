@@ -67,11 +67,7 @@ final class AccessOrder<K, V> {
 	 * nodes at once.
 	 */
 	static long slotsFor(long peakCount) {
-		long slots = INITIAL_SLOTS;
-		while (slots < peakCount) {
-			slots <<= 1;
-		}
-		return slots;
+		return (peakCount <= INITIAL_SLOTS) ? INITIAL_SLOTS : Long.highestOneBit(peakCount - 1) << 1;
 	}
 
 	Node<K, V> peekFirst() {

@@ -157,11 +157,9 @@ final class CollectionModels {
 		if (size == 0) {
 			return 0;
 		}
-		long slots = firstSlots;
-		while (size >= slots - (slots >>> 2)) {
-			slots <<= 1;
-		}
-		return slots;
+		// The least power of two of which three quarters exceed the size, that is, above size * 4 / 3:
+		// worked out rather than found by doubling, since every write of a full cache asks for it
+		return Math.max(firstSlots, Long.highestOneBit(size + size / 3) << 1);
 	}
 
 	private static long hashMap(Map<?, ?> map, long nodeSize, GraphWalk walk) {

@@ -55,8 +55,22 @@ import java.util.function.LongUnaryOperator;
  * the lock is released. In single-threaded use the LRU order is exact; under concurrent reads it
  * is sampled (see {@link ReadBuffer}). A write that evicts removes its victims before it stores
  * its own entry, so that no bound is exceeded even under the lock; a read that finds no live entry
- * while such a write (or {@link #clear()}) is under way waits for it and looks again, so that no
- * read sees the cache between the two steps and every call is linearizable.
+ * while such a write is under way waits for it and looks again, so that no read sees the cache
+ * between the two steps and every call is linearizable. Only the reads of the key being stored
+ * wait when the write evicts a single entry, as a write at capacity does: every other key reads
+ * the same before and after it. Writes that evict several entries, {@link #clear()}, a resize
+ * and a shared budget's evictions make every miss wait.
+ * <p>
+ * What a write costs, measured (see the project's {@code docs/benchmarks.md}): at capacity, a
+ * put is three operations on the {@code ConcurrentHashMap} (the look-up of the key, the removal
+ * of the victim, the store), each with its own atomic instructions, and under the lock little
+ * else: the access order moves {@code int}s, the totals and counters are plain fields published
+ * with release semantics, and the only other fences are the lock's. A synchronized
+ * {@code LinkedHashMap} does the same work on a map without atomics, which is why it stays faster
+ * from one thread. The fields that every write changes and those that every read follows lie on
+ * different cache lines (see the comment on the fields), and once there is a read buffer, the
+ * hits it does not record and the misses are counted in its stripes, so that a write does not
+ * take from the readers' cores the lines their next read needs.
  * <p>
  * This is Caffeine's design (a concurrent map, reads recorded in striped buffers and replayed
  * under a try-lock) without its executor: Caffeine drains its buffers on another thread and lets
@@ -128,8 +142,13 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private static final VarHandle TABLE_BYTES = field("tableBytes");
 
+	private static final VarHandle RESTRUCTURING = field("restructuring", Object.class);
+
 	/** The read buffer is made only for a budget at least this many times its size. */
 	private static final int READ_BUFFER_SHARE = 16;
+
+	/** Stands in {@link #restructuring} for a change that concerns any key. */
+	private static final Object EVERY_KEY = new Object();
 
 	/** How often a thread spins on the held eviction lock before parking. */
 	private static final int LOCK_SPINS = (Runtime.getRuntime().availableProcessors() > 1) ? 512 : 0;
@@ -148,66 +167,13 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	};
 
-	private final ConcurrentHashMap<K, Node<K, V>> data = new ConcurrentHashMap<>(Layout.INITIAL_TABLE_CAPACITY);
-
-	private final ReentrantLock evictionLock = new ReentrantLock();
-
-	private final AccessOrder<K, V> accessOrder;
-
-	private final TimerWheel<K, V> timerWheel = new TimerWheel<>();
-
-	/**
-	 * Recorded reads, or {@code null} until reads contend for the lock: a read then reorders the
-	 * entry itself under a try-lock, so that a cache read by one thread at a time, or too small to
-	 * spare the buffer's kilobyte, never spends it. Set under the lock.
-	 */
-	private volatile ReadBuffer<K, V> readBuffer;
-
-	/** Whether a read found the lock held while there was no read buffer. */
-	private volatile boolean readContended;
-
-	/**
-	 * Whether the holder of the lock has removed entries in a change it has not finished: a write
-	 * that evicts removes its victims before it stores its own entry (so that no bound is ever
-	 * exceeded), and {@code clear} removes one entry after another. Set under the lock, cleared
-	 * when it is released; read by the lock-free reads that find no live entry.
-	 */
-	private volatile boolean restructuring;
-
-	private final StatsCounter stats = new StatsCounter();
-
-	private final Ticker ticker;
-
-	private final long origin;
-
-	/**
-	 * The most unseen time {@link #advanceTime} counts: 146 years, half the range of the cache's
-	 * clock, so that entries written afterwards still get deadlines that are not saturated and
-	 * expire on time, while every entry given a time to live shorter than that expires.
-	 */
-	private static final long MAX_SKIPPED_NANOS = Long.MAX_VALUE >>> 1;
-
-	/** Time the ticker did not count (see {@link #advanceTime}), in nanoseconds. */
-	private volatile long skippedNanos;
-
-	private final Clock clock;
-
-	private final Sizer sizer;
-
-	private final RemovalListener<? super K, ? super V> removalListener;
-
-	private final SharedBudget budget;
-
-	/** Bytes of the cache's own structure, which grows as parts are first needed; written under the lock. */
-	private volatile long structureBytes;
-
-	private volatile ByteSize maxSize;
-
-	private volatile long maxBytes;
-
-	private volatile long maxItems;
-
-	private volatile Duration defaultTtl;
+	// The order of the fields is chosen for the processor's caches. HotSpot places fields of one
+	// kind in the order declared: on JDK 17 the longs first and the references after them, on
+	// JDK 25 the references first. The totals every write changes are the first longs and the
+	// references every read follows (the map, then the read buffer) the first references, and the
+	// restructuring flag, which every write that evicts sets, the last reference: that keeps at
+	// least 64 bytes, a cache line, between what writes change and what reads follow on both. On
+	// one line, each write would take from the readers' caches the line every read needs.
 
 	/**
 	 * Bytes of all entries held. Written under the lock, with release semantics rather than as
@@ -218,11 +184,64 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	/** Entries held, including expired ones not yet removed; written like {@link #entryBytes}. */
 	private volatile long entryCount;
 
+	/** Whether a read found the lock held while there was no read buffer. */
+	private volatile boolean readContended;
+
+	/** Bytes of the cache's own structure, which grows as parts are first needed; written under the lock. */
+	private volatile long structureBytes;
+
+	private volatile long maxBytes;
+
+	private volatile long maxItems;
+
 	/** The most entries ever held, which sized the hash table; guarded by the lock. */
 	private long peakCount;
 
 	/** Bytes of the tables, which grow with the peak count and never shrink; written like {@link #entryBytes}. */
 	private volatile long tableBytes;
+
+	/**
+	 * The most unseen time {@link #advanceTime} counts: 146 years, half the range of the cache's
+	 * clock, so that entries written afterwards still get deadlines that are not saturated and
+	 * expire on time, while every entry given a time to live shorter than that expires.
+	 */
+	private static final long MAX_SKIPPED_NANOS = Long.MAX_VALUE >>> 1;
+
+	private final long origin;
+
+	/** Time the ticker did not count (see {@link #advanceTime}), in nanoseconds. */
+	private volatile long skippedNanos;
+
+	private final ConcurrentHashMap<K, Node<K, V>> data = new ConcurrentHashMap<>(Layout.INITIAL_TABLE_CAPACITY);
+
+	/**
+	 * Recorded reads, or {@code null} until reads contend for the lock: a read then reorders the
+	 * entry itself under a try-lock, so that a cache read by one thread at a time, or too small to
+	 * spare the buffer's kilobyte, never spends it. Set under the lock.
+	 */
+	private volatile ReadBuffer<K, V> readBuffer;
+
+	private final Ticker ticker;
+
+	private final StatsCounter stats = new StatsCounter();
+
+	private final ReentrantLock evictionLock = new ReentrantLock();
+
+	private final AccessOrder<K, V> accessOrder;
+
+	private final TimerWheel<K, V> timerWheel = new TimerWheel<>();
+
+	private final Clock clock;
+
+	private final Sizer sizer;
+
+	private final RemovalListener<? super K, ? super V> removalListener;
+
+	private final SharedBudget budget;
+
+	private volatile ByteSize maxSize;
+
+	private volatile Duration defaultTtl;
 
 	/**
 	 * Functions running for keys, outside the lock, by key; changed under the lock, and
@@ -238,7 +257,17 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	private Collection<V> values;
 
-	private Set<Entry<K, V>> entrySet;
+	/**
+	 * What the holder of the lock is changing in a way it has not finished, or {@code null}: a
+	 * write that evicts removes its victims before it stores its own entry (so that no bound is
+	 * ever exceeded), and {@code clear} removes one entry after another. It is the key being
+	 * stored when the write evicts a single entry, or {@link #EVERY_KEY}. Set under the lock,
+	 * cleared when it is released; read by the lock-free reads that find no live entry. Written
+	 * with release semantics, not as a volatile write, which would fence the write twice more:
+	 * a read that sees a victim gone has acquired the map's release of it, which follows the
+	 * flag's.
+	 */
+	private volatile Object restructuring;
 
 	private FaasCache(Builder<K, V> builder) {
 		this.ticker = (builder.ticker != null) ? builder.ticker : Ticker.systemTicker();
@@ -265,8 +294,12 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	private static VarHandle field(String name) {
+		return field(name, long.class);
+	}
+
+	private static VarHandle field(String name, Class<?> type) {
 		try {
-			return MethodHandles.lookup().findVarHandle(FaasCache.class, name, long.class);
+			return MethodHandles.lookup().findVarHandle(FaasCache.class, name, type);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -289,7 +322,13 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	public V get(Object key) {
 		Node<K, V> node = lookup(Objects.requireNonNull(key, "key must not be null"));
 		if (node == null || !isLive(node)) {
-			this.stats.recordMiss();
+			ReadBuffer<K, V> buffer = this.readBuffer;
+			if (buffer != null) {
+				buffer.countMiss();
+			}
+			else {
+				this.stats.recordMiss();
+			}
 			return null;
 		}
 		afterRead(node);
@@ -805,7 +844,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			maintain(false);
 			Node<K, V> node;
 			while ((node = this.accessOrder.peekFirst()) != null) {
-				markRestructuring();
+				markRestructuring(EVERY_KEY);
 				removeNode(node, RemovalCause.EXPLICIT);
 			}
 		}
@@ -842,8 +881,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 */
 	@Override
 	public Set<Entry<K, V>> entrySet() {
-		Set<Entry<K, V>> entries = this.entrySet;
-		return (entries != null) ? entries : (this.entrySet = new MapViews.EntrySetView<>(this));
+		// Made per call rather than kept in a field, which would grow every cache by a reference
+		// past its 488 bytes; the view holds nothing but the cache, and the map is read through it
+		return new MapViews.EntrySetView<>(this);
 	}
 
 	/**
@@ -1039,7 +1079,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		boolean fits = this.budget == null || node.weight <= this.budget.roomFor(growth);
 		Checks.requireState(fits, "A time to live needs the timer wheel, %s bytes, which does not fit in the shared"
 				+ " budget %s beside this entry; raise its maxSize", growth, (this.budget != null) ? this.budget.getMaxSize() : null);
-		evict(this.maxBytes, this.maxItems, growth, 0, node);
+		evict(this.maxBytes, this.maxItems, growth, 0, node, null);
 		if (this.budget != null) {
 			this.budget.makeRoom(growth, node);
 		}
@@ -1153,7 +1193,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		try {
 			requireRoomForEntries(size);
 			maintain(false);
-			evict(size.toBytes(), this.maxItems, 0, 0, null);
+			evict(size.toBytes(), this.maxItems, 0, 0, null, null);
 			this.maxSize = size;
 			this.maxBytes = size.toBytes();
 		}
@@ -1173,7 +1213,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		lock();
 		try {
 			maintain(false);
-			evict(this.maxBytes, maxItems, 0, 0, null);
+			evict(this.maxBytes, maxItems, 0, 0, null, null);
 			this.maxItems = maxItems;
 		}
 		finally {
@@ -1228,7 +1268,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 */
 	public CacheStats stats() {
 		ReadBuffer<K, V> buffer = this.readBuffer;
-		return this.stats.snapshot((buffer != null) ? buffer.recordedCount() : 0);
+		if (buffer == null) {
+			return this.stats.snapshot(0, 0);
+		}
+		return this.stats.snapshot(buffer.recordedCount() + buffer.unrecordedCount(), buffer.missCount());
 	}
 
 	/**
@@ -1323,16 +1366,25 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * that finds no live entry while another thread is {@linkplain #restructuring restructuring}
 	 * the cache could see a state the cache never held as a whole (a write's victim gone, its own
 	 * entry not yet stored, say), so it waits for that change to finish and looks again: every
-	 * call stays linearizable, and a hit never waits.
+	 * call stays linearizable, and a hit never waits. When the change is a write that evicts a
+	 * single entry, only a read of the key being stored waits: once the victim is gone, that entry
+	 * is the only one whose absence would be seen too early, and every other key reads the same
+	 * before and after the write. Under a load, the misses of a cache with more distinct keys than
+	 * room are many, and would otherwise queue behind every write.
 	 */
 	private Node<K, V> lookup(Object key) {
 		Node<K, V> node = this.data.get(key);
-		while ((node == null || !isLive(node)) && this.restructuring && !this.evictionLock.isHeldByCurrentThread()) {
+		while ((node == null || !isLive(node)) && concernsKey(this.restructuring, key)
+				&& !this.evictionLock.isHeldByCurrentThread()) {
 			lock();
 			this.evictionLock.unlock();
 			node = this.data.get(key);
 		}
 		return node;
+	}
+
+	private static boolean concernsKey(Object change, Object key) {
+		return change != null && (change == EVERY_KEY || key.equals(change));
 	}
 
 	/** Return the live node for the key; called under the lock, after maintenance. */
@@ -1346,7 +1398,8 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	/**
-	 * Record a hit on the node: in the read buffer, which counts it, or else in the statistics.
+	 * Record a hit on the node: in the read buffer, which counts it whether it records it or not,
+	 * or, until there is one, in the statistics.
 	 * A read that fills its stripe of the buffer, or finds it full, drains the buffer unless
 	 * another thread holds the lock (or this thread does, from inside a function it runs).
 	 */
@@ -1377,7 +1430,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return;
 		}
 		if (outcome != ReadBuffer.RECORDED_FULL) {
-			this.stats.recordHit();
+			buffer.countUnrecorded();
 		}
 		if (outcome != ReadBuffer.SKIPPED && !this.evictionLock.isLocked() && this.evictionLock.tryLock()) {
 			try {
@@ -1465,7 +1518,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			throw new EntryTooLargeException(key, weight, budgetBytes, this.budget.fixedBytes() + tableGrowth);
 		}
 		long released = (old != null) ? old.weight : 0;
-		evict(this.maxBytes, this.maxItems, weight - released + wheelGrowth, (old != null) ? 0 : 1, old);
+		evict(this.maxBytes, this.maxItems, weight - released + wheelGrowth, (old != null) ? 0 : 1, old, key);
 		if (this.budget != null) {
 			long growth = tableBytesWith((old != null) ? 0 : 1) - this.tableBytes + wheelGrowth;
 			this.budget.makeRoom(weight - released + growth, old);
@@ -1498,23 +1551,34 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * within the given bounds. Room is made before a write, so the totals never exceed a bound,
 	 * not even while the lock is held. Called under the lock.
 	 * @param spare a node to leave alone because the caller is replacing it, or {@code null}
+	 * @param key the key the caller stores once room is made, or {@code null}
 	 */
-	private void evict(long maxBytes, long maxItems, long extraBytes, long extraItems, Node<K, V> spare) {
+	private void evict(long maxBytes, long maxItems, long extraBytes, long extraItems, Node<K, V> spare, K key) {
 		Node<K, V> victim = this.accessOrder.peekFirst();
 		while (victim != null) {
-			// Recomputed as entries go: with fewer entries, the write may no longer grow the table
-			long table = tableBytesWith(extraItems);
-			boolean tooMany = this.entryCount + extraItems > maxItems;
-			if (!tooMany && this.entryBytes + extraBytes <= maxBytes - this.structureBytes - table) {
+			long count = this.entryCount + extraItems;
+			long bytes = this.entryBytes + extraBytes;
+			if (fits(count, bytes, maxBytes, maxItems)) {
 				return;
 			}
 			Node<K, V> next = this.accessOrder.next(victim);
 			if (victim != spare) {
-				markRestructuring();
-				removeNode(victim, tooMany ? RemovalCause.ITEMS : RemovalCause.SIZE);
+				// A shared budget may evict further entries of this cache once this loop is done
+				boolean last = this.budget == null && fits(count - 1, bytes - victim.weight, maxBytes, maxItems);
+				markRestructuring((key != null && last) ? key : EVERY_KEY);
+				removeNode(victim, (count > maxItems) ? RemovalCause.ITEMS : RemovalCause.SIZE);
 			}
 			victim = next;
 		}
+	}
+
+	/**
+	 * Return whether the given count of entries and their bytes fit within the bounds, with the
+	 * tables as large as that count makes them. Called under the lock.
+	 */
+	private boolean fits(long count, long bytes, long maxBytes, long maxItems) {
+		long table = (count <= this.peakCount) ? this.tableBytes : Layout.tableBytes(count);
+		return count <= maxItems && bytes <= maxBytes - this.structureBytes - table;
 	}
 
 	/**
@@ -1526,10 +1590,18 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		return (count <= this.peakCount) ? this.tableBytes : Layout.tableBytes(count);
 	}
 
-	/** Make reads that find no live entry wait for the change under way. Called under the lock. */
-	private void markRestructuring() {
-		if (!this.restructuring) {
-			this.restructuring = true;
+	/**
+	 * Make reads that find no live entry for the given key, or for any key if it is
+	 * {@link #EVERY_KEY}, wait for the change under way; a change already under way for another
+	 * key then concerns every key. Called under the lock.
+	 */
+	private void markRestructuring(Object change) {
+		Object current = this.restructuring;
+		if (current == null) {
+			RESTRUCTURING.setRelease(this, change);
+		}
+		else if (current != change && current != EVERY_KEY) {
+			RESTRUCTURING.setRelease(this, EVERY_KEY);
 		}
 	}
 
@@ -1720,8 +1792,8 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		if (removals != null) {
 			this.pendingRemovals = null;
 		}
-		if (outermost && this.restructuring) {
-			this.restructuring = false;
+		if (outermost && this.restructuring != null) {
+			RESTRUCTURING.setRelease(this, null);
 		}
 		this.evictionLock.unlock();
 		return (removals != null) ? () -> notifyRemovals(removals) : null;

@@ -3,6 +3,9 @@
  */
 package dev.faascache;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * One cache entry. The key, value and measured weight never change: a write to an existing key
  * installs a new node. Its place in the access order and its links in the timer wheel are
@@ -12,6 +15,17 @@ package dev.faascache;
  * @param <V> the value type
  */
 final class Node<K, V> {
+
+	private static final VarHandle EXPIRES_AT;
+
+	static {
+		try {
+			EXPIRES_AT = MethodHandles.lookup().findVarHandle(Node.class, "expiresAt", long.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
 
 	/** Deadline of an entry that never expires; such entries are not in the timer wheel. */
 	static final long NEVER = Long.MAX_VALUE;
@@ -56,7 +70,9 @@ final class Node<K, V> {
 		this.hash = (key != null) ? key.hashCode() : 0;
 		this.value = value;
 		this.weight = weight;
-		this.expiresAt = expiresAt;
+		// A plain write: the map publishes the node with release semantics, while a volatile write
+		// here would fence every write of the cache once more
+		EXPIRES_AT.set(this, expiresAt);
 	}
 
 	/**

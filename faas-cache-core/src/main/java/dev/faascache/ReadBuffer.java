@@ -28,7 +28,8 @@ import java.util.function.BiConsumer;
  * evicted a little early.
  * <p>
  * The count of reads each stripe recorded doubles as the cache's hit count, so that a recorded
- * hit costs one compare-and-set in all. The counters of different stripes, and their slots, lie
+ * hit costs one compare-and-set in all; the hits a stripe's threads leave unrecorded, and their
+ * misses, are counted beside it. The counters of different stripes, and their slots, lie
  * on different cache lines, so that threads on different stripes do not slow each other down.
  *
  * @param <K> the key type
@@ -70,6 +71,15 @@ final class ReadBuffer<K, V> {
 	private static final int COUNTER_STRIDE = 16;
 
 	private static final int DRAINED = 8;
+
+	/**
+	 * Offset of the count of hits a stripe's threads did not record, on the line of the count
+	 * recorded, which only those threads write.
+	 */
+	private static final int UNRECORDED = 1;
+
+	/** Offset of the count of misses of a stripe's threads, on the same line. */
+	private static final int MISSES = 2;
 
 	/** Distance between the slots of two stripes, leaving 64 bytes unused between them. */
 	private static final int SLOT_STRIDE = STRIPE_CAPACITY + 16;
@@ -115,12 +125,45 @@ final class ReadBuffer<K, V> {
 	}
 
 	/**
+	 * Count a hit that {@link #offer} did not record, in the calling thread's stripe: a counter
+	 * shared by every reader would be a cache line that each of them takes from the others.
+	 */
+	void countUnrecorded() {
+		this.counters.getAndIncrement(stripeOf(Thread.currentThread()) * COUNTER_STRIDE + UNRECORDED);
+	}
+
+	/**
+	 * Count a read that missed, in the calling thread's stripe, for the same reason.
+	 */
+	void countMiss() {
+		this.counters.getAndIncrement(stripeOf(Thread.currentThread()) * COUNTER_STRIDE + MISSES);
+	}
+
+	/**
+	 * Return the number of hits counted with {@link #countUnrecorded()}.
+	 */
+	long unrecordedCount() {
+		return sum(UNRECORDED);
+	}
+
+	/**
+	 * Return the number of misses counted with {@link #countMiss()}.
+	 */
+	long missCount() {
+		return sum(MISSES);
+	}
+
+	/**
 	 * Return the number of reads recorded since the buffer was made, drained or not.
 	 */
 	long recordedCount() {
+		return sum(0);
+	}
+
+	private long sum(int offset) {
 		long total = 0;
 		for (int stripe = 0; stripe < STRIPES; stripe++) {
-			total += this.counters.get(stripe * COUNTER_STRIDE);
+			total += this.counters.get(stripe * COUNTER_STRIDE + offset);
 		}
 		return total;
 	}

@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The counters behind {@link CacheStats}. Hits and misses are counted by readers that hold no
- * lock, so in striped adders that are cheap to increment from many threads (most hits are counted
- * by the {@link ReadBuffer} that records them, and only the others here). Puts, evictions,
+ * lock, so in striped adders that are cheap to increment from many threads (once the cache has a
+ * {@link ReadBuffer}, its stripes count the hits and the misses of reads, and only those of
+ * {@code computeIfAbsent} come here). Puts, evictions,
  * expirations and rejections are counted under the cache's eviction lock, so in plain fields
  * published with release semantics: adders for them would cost the empty cache 160 bytes.
  */
@@ -81,10 +82,11 @@ final class StatsCounter {
 	/**
 	 * Return the counters now.
 	 * @param bufferedHits hits counted by the read buffer rather than here
+	 * @param bufferedMisses misses counted by the read buffer rather than here
 	 */
-	CacheStats snapshot(long bufferedHits) {
-		return new CacheStats(bufferedHits + this.hits.sum(), this.misses.sum(), this.puts, this.sizeEvictions,
-				this.itemsEvictions, this.expirations, this.rejections);
+	CacheStats snapshot(long bufferedHits, long bufferedMisses) {
+		return new CacheStats(bufferedHits + this.hits.sum(), bufferedMisses + this.misses.sum(), this.puts,
+				this.sizeEvictions, this.itemsEvictions, this.expirations, this.rejections);
 	}
 
 }
