@@ -1374,13 +1374,17 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 */
 	private Node<K, V> lookup(Object key) {
 		Node<K, V> node = this.data.get(key);
-		while ((node == null || !isLive(node)) && concernsKey(this.restructuring, key)
-				&& !this.evictionLock.isHeldByCurrentThread()) {
+		if ((node != null && isLive(node)) || this.evictionLock.isHeldByCurrentThread()) {
+			return node;
+		}
+		while (concernsKey(this.restructuring, key)) {
 			lock();
 			this.evictionLock.unlock();
-			node = this.data.get(key);
 		}
-		return node;
+		// Look again: a change may have ended between the look-up above, made while it was under
+		// way, and the check of the flag, which then found nothing to wait for; the look-up alone
+		// would report a state from before a write that another read has already seen the effect of
+		return this.data.get(key);
 	}
 
 	private static boolean concernsKey(Object change, Object key) {
