@@ -27,6 +27,7 @@ import dev.faascache.spring.Coherence;
 import dev.faascache.spring.FaasCacheManager;
 import dev.faascache.spring.FaasSpringCache;
 import dev.faascache.spring.SecondLevel;
+import dev.faascache.spring.TrustedClasses;
 import dev.faascache.spring.TwoLevelFaasSpringCache;
 import dev.faascache.spring.redis.RedisSecondLevelConnection;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -203,7 +204,7 @@ public class CoherenceBenchmark {
 		Coherence coherence = null;
 		if (this.setting == Setting.COHERENT) {
 			coherence = new Coherence(connection.coherenceTransport(""), ticker, Duration.ofSeconds(1),
-					Duration.ofMinutes(1), (name) -> true);
+					Duration.ofMinutes(1), (name) -> true, new TrustedClasses(List.of(), getClass().getClassLoader()));
 			coherence.start();
 		}
 		return new SecondLevel(redisCaches::getCache, breaker, ticker, Duration.ofMinutes(1), (ex) -> false, null,

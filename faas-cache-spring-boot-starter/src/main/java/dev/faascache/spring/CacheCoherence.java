@@ -148,7 +148,7 @@ public final class CacheCoherence {
 		Object key = null;
 		if (invalidation.operation() != Operation.CLEAR) {
 			try {
-				key = SecondLevelKeys.decode(invalidation.key());
+				key = SecondLevelKeys.decode(invalidation.key(), this.coherence.keyClasses());
 			}
 			catch (IllegalArgumentException ex) {
 				return false;

@@ -46,6 +46,8 @@ public final class Coherence {
 
 	private final ErrorLog errorLog;
 
+	private final TrustedClasses keyClasses;
+
 	private final String instanceId = UUID.randomUUID().toString();
 
 	private final Map<String, CacheCoherence> caches = new ConcurrentHashMap<>();
@@ -64,10 +66,12 @@ public final class Coherence {
 	 * before answering from the heap
 	 * @param logInterval the shortest time between two logged errors
 	 * @param coherentCaches tells the names of the caches to keep coherent
+	 * @param keyClasses the classes that the enum and record keys of invalidations are read back
+	 * as; the invalidation of a key of another class clears the heap of its cache
 	 * @throws IllegalArgumentException if {@code maxSilence} is not positive
 	 */
 	public Coherence(CoherenceTransport transport, Ticker ticker, Duration maxSilence, Duration logInterval,
-			Predicate<String> coherentCaches) {
+			Predicate<String> coherentCaches, TrustedClasses keyClasses) {
 		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 		this.ticker = Objects.requireNonNull(ticker, "ticker must not be null");
 		if (maxSilence.isNegative() || maxSilence.isZero()) {
@@ -76,6 +80,7 @@ public final class Coherence {
 		this.maxSilenceNanos = maxSilence.toNanos();
 		this.errorLog = new ErrorLog(ticker, logInterval, "failed to");
 		this.coherentCaches = Objects.requireNonNull(coherentCaches, "coherentCaches must not be null");
+		this.keyClasses = Objects.requireNonNull(keyClasses, "keyClasses must not be null");
 		this.lastMessageAt = ticker.read();
 	}
 
@@ -214,6 +219,10 @@ public final class Coherence {
 
 	Ticker ticker() {
 		return this.ticker;
+	}
+
+	TrustedClasses keyClasses() {
+		return this.keyClasses;
 	}
 
 }

@@ -3,6 +3,7 @@
  */
 package dev.faascache.spring;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -14,13 +15,18 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.cache.interceptor.SimpleKey;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -33,17 +39,27 @@ import org.springframework.util.ReflectionUtils;
  * <li>Any other key is {@code #} + its class name + {@code :} + its value:
  * {@code #java.lang.Long:42}, {@code #java.util.UUID:...}, {@code #java.time.LocalDate:2026-12-01},
  * {@code #com.example.Color:RED} for an enum constant (its name).</li>
- * <li>A record, a {@code List} and Spring's {@link SimpleKey} (the key of a method with several
- * parameters) hold their elements, each turned into text this way, as a JSON array of strings:
+ * <li>A record, a {@code List} (of any class, named {@code java.util.List}) and Spring's
+ * {@link SimpleKey} (the key of a method with several parameters) hold their elements, each
+ * turned into text this way ({@code #null} for {@code null}), as a JSON array of strings:
  * {@code #com.example.OrderKey:["eu","#java.lang.Long:42"]}.</li>
  * </ul>
  * A key of another type has no canonical form here, and converting it fails: such a key is
  * cached in the heap only.
  * <p>
- * The text of a {@code String}, a boxed primitive, {@code BigInteger}, {@code BigDecimal},
- * {@code UUID} and the common {@code java.time} values is turned back into the key, so that an
- * invalidation received from another instance drops that one entry; other keys are not read back,
- * since that would load the classes a message names.
+ * The text is read back into the key, so that an invalidation received from another instance
+ * drops that one entry: a {@code String}, a boxed primitive, {@code BigInteger},
+ * {@code BigDecimal}, {@code UUID}, the common {@code java.time} values, and a {@code SimpleKey}
+ * or {@code List} of keys read back (a {@code List} as an unmodifiable list, equal to any list
+ * of the same elements). An enum constant or a record is read back only if its class is one of
+ * the {@link TrustedClasses}, since reading it loads the class the text names: an enum by the
+ * name of its constant, a record by its canonical constructor, from elements of the types of its
+ * components. Other keys are not read back, and their cache is cleared instead.
+ * <p>
+ * Only the canonical text of a key is read back: no whitespace, no escape but {@code \"} and
+ * {@code \\}, the text a key is written as and no other. Reading is bounded, so that a hostile
+ * text costs little: a text longer than {@value #MAX_LENGTH} characters is refused, and a key
+ * nested more than {@value #MAX_DEPTH} arrays deep is not read back.
  */
 final class SecondLevelKeys {
 
@@ -52,7 +68,17 @@ final class SecondLevelKeys {
 
 	private static final Field SIMPLE_KEY_PARAMS = simpleKeyParams();
 
-	/** Stands for a key whose text is well formed but not read back, such as a record's. */
+	private static final String SIMPLE_KEY = SimpleKey.class.getName();
+
+	private static final String LIST = List.class.getName();
+
+	/** Longest text read back, as long as the longest invalidation. */
+	static final int MAX_LENGTH = 64 * 1024;
+
+	/** Most arrays nested in a text read back. */
+	static final int MAX_DEPTH = 8;
+
+	/** Stands for a key whose text is well formed but not read back, such as an untrusted record's. */
 	static final Object NOT_DECODED = new Object();
 
 	/** Keys read back from their text, by class name; each parser throws on text it does not accept. */
@@ -85,18 +111,40 @@ final class SecondLevelKeys {
 		if (key instanceof String text) {
 			return text.startsWith("#") ? "#" + text : text;
 		}
-		Class<?> type = (key instanceof Enum<?> constant) ? constant.getDeclaringClass() : key.getClass();
+		Class<?> type = key.getClass();
+		if (key instanceof Enum<?> constant) {
+			type = constant.getDeclaringClass();
+		}
+		else if (key instanceof List<?> && !type.isRecord()) {
+			// lists of the same elements are equal whatever their class, and so are their texts
+			type = List.class;
+		}
 		return "#" + type.getName() + ":" + value(key, type);
 	}
 
 	/**
-	 * Return the key whose text in a remote cache this is, for the keys whose text is read back.
+	 * Return the key whose text in a remote cache this is, loading no class that is not trusted.
 	 * @param text the text of a key, as {@link #encode(Object)} writes it
+	 * @param trusted the classes that enum constants and records are read back as
 	 * @return the key, or {@link #NOT_DECODED} for the text of a key that is not read back, such
-	 * as a record or an enum constant
-	 * @throws IllegalArgumentException if the text is not one that {@link #encode(Object)} writes
+	 * as a record whose class is not trusted
+	 * @throws IllegalArgumentException if the text is not one that {@link #encode(Object)} writes,
+	 * or is longer than {@value #MAX_LENGTH} characters
 	 */
-	static Object decode(String text) {
+	static Object decode(String text, TrustedClasses trusted) {
+		if (text.length() > MAX_LENGTH) {
+			throw new IllegalArgumentException(
+					"Text of a key longer than " + MAX_LENGTH + " characters: " + shown(text));
+		}
+		Object key = decode(text, trusted, 0);
+		// lenient parsers accept more than one text for a key: only its own text stands for it
+		if (key != NOT_DECODED && !encode(key).equals(text)) {
+			throw new IllegalArgumentException("Not the canonical text of a key: " + shown(text));
+		}
+		return key;
+	}
+
+	private static Object decode(String text, TrustedClasses trusted, int depth) {
 		if (!text.startsWith("#")) {
 			return text;
 		}
@@ -105,24 +153,99 @@ final class SecondLevelKeys {
 		}
 		int colon = text.indexOf(':');
 		if (colon < 2) {
-			throw new IllegalArgumentException("Not the text of a key: " + text);
+			throw new IllegalArgumentException("Not the text of a key: " + shown(text));
 		}
-		Function<String, Object> parser = PARSERS.get(text.substring(1, colon));
-		if (parser == null) {
+		String typeName = text.substring(1, colon);
+		String value = text.substring(colon + 1);
+		Function<String, Object> parser = PARSERS.get(typeName);
+		if (parser != null) {
+			try {
+				return parser.apply(value);
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalArgumentException("Not the text of a key: " + shown(text), ex);
+			}
+		}
+		if (typeName.equals(SIMPLE_KEY) || typeName.equals(LIST)) {
+			Object[] elements = elements(value, trusted, depth);
+			if (elements == null) {
+				return NOT_DECODED;
+			}
+			return typeName.equals(LIST) ? Collections.unmodifiableList(Arrays.asList(elements))
+					: new SimpleKey(elements);
+		}
+		Class<?> type = trusted.load(typeName);
+		if (type != null && type.isEnum()) {
+			return constant(type, value);
+		}
+		if (type != null && type.isRecord()) {
+			Object[] components = elements(value, trusted, depth);
+			return (components != null) ? record(type, components) : NOT_DECODED;
+		}
+		return NOT_DECODED;
+	}
+
+	/**
+	 * Return the elements written in a JSON array of their texts, or {@code null} if one of them is
+	 * not read back or they are nested too deep.
+	 */
+	private static Object @Nullable [] elements(String array, TrustedClasses trusted, int depth) {
+		List<String> texts = KeyArrays.read(array);
+		if (depth >= MAX_DEPTH) {
+			return null;
+		}
+		Object[] elements = new Object[texts.size()];
+		boolean decoded = true;
+		for (int i = 0; i < elements.length; i++) {
+			String text = texts.get(i);
+			// every element is read, so that a malformed one is refused whatever comes before it
+			elements[i] = text.equals("#null") ? null : decode(text, trusted, depth + 1);
+			decoded &= elements[i] != NOT_DECODED;
+		}
+		return decoded ? elements : null;
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static Object constant(Class<?> type, String name) {
+		try {
+			return Enum.valueOf((Class) type, name);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// a constant of another version of the enum, or an enum that fails to initialise: clearing is safe
 			return NOT_DECODED;
 		}
-		Object key;
+	}
+
+	private static Object record(Class<?> type, Object[] values) {
+		RecordComponent[] components = type.getRecordComponents();
+		if (components.length != values.length) {
+			return NOT_DECODED;
+		}
+		Class<?>[] types = new Class<?>[components.length];
+		for (int i = 0; i < components.length; i++) {
+			types[i] = components[i].getType();
+			boolean fits = (values[i] != null) ? ClassUtils.resolvePrimitiveIfNecessary(types[i]).isInstance(values[i])
+					: !types[i].isPrimitive();
+			if (!fits) {
+				return NOT_DECODED;
+			}
+		}
 		try {
-			key = parser.apply(text.substring(colon + 1));
+			Constructor<?> constructor = type.getDeclaredConstructor(types);
+			ReflectionUtils.makeAccessible(constructor);
+			return constructor.newInstance(values);
 		}
-		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("Not the text of a key: " + text, ex);
+		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+			// the record refuses the values, or its class fails to initialise: clearing is safe
+			return NOT_DECODED;
 		}
-		// lenient parsers accept more than one text for a key: only its own text stands for it
-		if (!encode(key).equals(text)) {
-			throw new IllegalArgumentException("Not the canonical text of a key: " + text);
-		}
-		return key;
+	}
+
+	/**
+	 * Return the text, cut short if it is long, for a message.
+	 */
+	static String shown(String text) {
+		return (text.length() <= 200) ? text : text.substring(0, 200) + "... (" + text.length() + " characters)";
 	}
 
 	private static Boolean parseBoolean(String text) {
@@ -154,34 +277,17 @@ final class SecondLevelKeys {
 				ReflectionUtils.makeAccessible(field);
 				values[i] = ReflectionUtils.getField(field, key);
 			}
-			return elements(values);
+			return KeyArrays.write(values);
 		}
 		if (key instanceof SimpleKey) {
-			return elements((Object[]) ReflectionUtils.getField(SIMPLE_KEY_PARAMS, key));
+			return KeyArrays.write((Object[]) ReflectionUtils.getField(SIMPLE_KEY_PARAMS, key));
 		}
 		if (key instanceof List<?> list) {
-			return elements(list.toArray());
+			return KeyArrays.write(list.toArray());
 		}
 		throw new IllegalArgumentException("Key of " + type.getName() + " has no canonical form for a remote cache: "
 				+ "use a String, a boxed primitive, BigInteger, BigDecimal, UUID, an enum, a java.time value, or a "
 				+ "record or List of these");
-	}
-
-	private static String elements(Object[] elements) {
-		StringBuilder text = new StringBuilder("[");
-		for (int i = 0; i < elements.length; i++) {
-			text.append((i > 0) ? "," : "").append('"');
-			String element = (elements[i] != null) ? encode(elements[i]) : "#null";
-			for (int c = 0; c < element.length(); c++) {
-				char character = element.charAt(c);
-				if (character == '"' || character == '\\') {
-					text.append('\\');
-				}
-				text.append(character);
-			}
-			text.append('"');
-		}
-		return text.append(']').toString();
 	}
 
 	private static Field simpleKeyParams() {

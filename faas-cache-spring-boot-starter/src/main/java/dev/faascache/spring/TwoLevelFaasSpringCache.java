@@ -19,8 +19,11 @@ import org.jspecify.annotations.Nullable;
  * found there is cached in the heap; writes and evictions go to both levels, the heap first.
  * <p>
  * {@link #get(Object, Callable)} and {@link #retrieve(Object, Supplier)} ask the second level
- * and then call the loader as one load per key: callers in this JVM asking for the same missing
- * key share one lookup in the second level and at most one call of a loader.
+ * and then call the loader, one load at a time per key. Callers in this JVM asking
+ * {@link #get(Object, Callable)} for a key while it is being loaded wait for that load and get
+ * its value; if it fails, each in turn asks the second level again and calls its own loader (see
+ * {@link FaasSpringCache}). Callers of {@link #retrieve(Object, Supplier)} for the same missing
+ * key share one lookup in the second level and one call of a loader, its failure included.
  * <p>
  * The second level never fails the caller: when it is down or slow, lookups miss it, writes
  * skip it, and the cache goes on with the heap and the loaders (see {@link SecondLevelCache}).

@@ -3,17 +3,20 @@
  */
 package dev.faascache.spring;
 
+import java.util.List;
 import java.util.Random;
 
 import dev.faascache.spring.Invalidation.Operation;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.cache.interceptor.SimpleKey;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * Tests that an invalidation is read back as it was written, and that reading whatever else is
- * published on the channel never throws.
+ * Tests that an invalidation is read back as it was written, its key included, and that reading
+ * whatever else is published on the channel never throws.
  */
 class InvalidationTests {
 
@@ -28,6 +31,17 @@ class InvalidationTests {
 		assertThat(Invalidation.parse("7" + Invalidation.afterVersion("i", Operation.EVICT, "c", "key with spaces\n")))
 			.extracting(Invalidation::key)
 			.isEqualTo("key with spaces\n");
+	}
+
+	@Test
+	void parse_keyOfSeveralParameters_readsItBack() {
+		SimpleKey key = new SimpleKey("eu \"quoted\"", 42L, List.of("#tag", "\\"), null);
+		String message = "9" + Invalidation.afterVersion("i", Operation.EVICT, "products",
+				SecondLevelKeys.encode(key));
+		Invalidation invalidation = Invalidation.parse(message);
+		assertThat(invalidation).isNotNull();
+		TrustedClasses jdkOnly = new TrustedClasses(List.of(), getClass().getClassLoader());
+		assertThat(SecondLevelKeys.decode(invalidation.key(), jdkOnly)).isEqualTo(key);
 	}
 
 	@Test

@@ -463,9 +463,10 @@ public class FaasCacheProperties {
 		private SecondLevelSerialization serialization = SecondLevelSerialization.JSON;
 
 		/**
-		 * Packages, with their subpackages, whose classes JSON values may be read back as, in
-		 * addition to the application's own packages and to the JDK's plain values and
-		 * collections, such as com.example.orders; a top-level package such as 'com' is refused.
+		 * Packages, with their subpackages, whose classes JSON values, and the enum and record
+		 * keys of invalidations, may be read back as, in addition to the application's own
+		 * packages and to the JDK's plain values and collections, such as com.example.orders; a
+		 * top-level package such as 'com' is refused.
 		 * '*' trusts every class but java.lang.Class and the others whose creation runs code.
 		 */
 		private List<String> trustedPackages = new ArrayList<>();
@@ -593,7 +594,8 @@ public class FaasCacheProperties {
 		}
 
 		/**
-		 * Set the packages whose classes JSON values may be read back as.
+		 * Set the packages whose classes JSON values and the keys of invalidations may be read
+		 * back as.
 		 * @param trustedPackages the package names, or {@code *} for all
 		 */
 		public void setTrustedPackages(List<String> trustedPackages) {

@@ -16,6 +16,7 @@ import dev.faascache.spring.CircuitBreaker;
 import dev.faascache.spring.Coherence;
 import dev.faascache.spring.CoherenceTransport;
 import dev.faascache.spring.SecondLevel;
+import dev.faascache.spring.TrustedClasses;
 import dev.faascache.spring.autoconfigure.FaasCacheProperties.L2;
 import dev.faascache.spring.redis.RedisSecondLevelConnection;
 import dev.faascache.spring.redis.TypedJsonRedisSerializer;
@@ -85,16 +86,19 @@ class FaasCacheRedisConfiguration {
 	SecondLevel faasCacheSecondLevel(FaasCacheProperties properties, CacheSettings settings,
 			RedisSecondLevelConnection connection, ObjectProvider<Ticker> ticker, BeanFactory beanFactory) {
 		L2 l2 = settings.secondLevel();
-		ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
+		ClassLoader defaultClassLoader = ClassUtils.getDefaultClassLoader();
+		ClassLoader classLoader = (defaultClassLoader != null) ? defaultClassLoader
+				: FaasCacheRedisConfiguration.class.getClassLoader();
+		List<String> trustedPackages = trustedPackages(l2, beanFactory);
 		RedisCacheManager redisCacheManager = redisCacheManager(settings, connection,
-				serializer(l2, trustedPackages(l2, beanFactory), classLoader), properties.isAllowNullValues());
+				serializer(l2, trustedPackages, classLoader), properties.isAllowNullValues());
 		Ticker time = ticker.getIfAvailable(Ticker::systemTicker);
 		CircuitBreaker circuitBreaker = new CircuitBreaker(time, l2.getCircuitBreaker().getFailureThreshold(),
 				l2.getCircuitBreaker().getOpenDuration(), connection::reconnect);
 		return new SecondLevel((name) -> settings.hasSecondLevel(name) ? redisCacheManager.getCache(name) : null,
 				circuitBreaker, time, l2.getLogInterval(), SerializationException.class::isInstance,
 				(name, key) -> timeToLive(connection.getConnectionFactory(), keyPrefix(settings) + name + "::" + key),
-				coherence(settings, connection, time));
+				coherence(settings, connection, time, new TrustedClasses(trustedPackages, classLoader)));
 	}
 
 	/**
@@ -102,7 +106,7 @@ class FaasCacheRedisConfiguration {
 	 * connection cannot carry it.
 	 */
 	private static @Nullable Coherence coherence(CacheSettings settings, RedisSecondLevelConnection connection,
-			Ticker ticker) {
+			Ticker ticker, TrustedClasses keyClasses) {
 		if (!settings.anyCoherence()) {
 			return null;
 		}
@@ -115,7 +119,7 @@ class FaasCacheRedisConfiguration {
 		}
 		L2 l2 = settings.secondLevel();
 		Coherence coherence = new Coherence(transport, ticker, l2.getCoherence().getMaxSilence(), l2.getLogInterval(),
-				settings::hasCoherence);
+				settings::hasCoherence, keyClasses);
 		coherence.start();
 		return coherence;
 	}
@@ -179,9 +183,7 @@ class FaasCacheRedisConfiguration {
 		return trusted;
 	}
 
-	private static RedisSerializer<Object> serializer(L2 l2, List<String> trustedPackages,
-			@Nullable ClassLoader classLoader) {
-		ClassLoader loader = (classLoader != null) ? classLoader : FaasCacheRedisConfiguration.class.getClassLoader();
+	private static RedisSerializer<Object> serializer(L2 l2, List<String> trustedPackages, ClassLoader loader) {
 		return switch (l2.getSerialization()) {
 			case JDK -> RedisSerializer.java(loader);
 			case JSON -> {

@@ -6,11 +6,9 @@ package dev.faascache.spring.redis;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
+import dev.faascache.spring.TrustedClasses;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -42,14 +40,11 @@ import org.springframework.util.ClassUtils;
  * {@code List}, carry their class in an {@code @class} property.
  * <p>
  * Reading runs the constructors and setters of the classes named in the JSON, which whoever can
- * write to Redis chooses, so a class is read back only if it is trusted: the JDK's plain values
- * ({@code String}, the boxed primitives, {@code BigDecimal}, {@code UUID}, the classes of
- * {@code java.time}) and collections, and the classes of the packages given, with their
+ * write to Redis chooses, so a class is read back only if it is one of the {@link TrustedClasses}:
+ * the JDK's plain values and collections, and the classes of the packages given, with their
  * subpackages. A value of another class fails to read with a {@link SerializationException} that
- * names the class, checked by name before the class is loaded. {@code java.lang.Class}, class
- * loaders, threads, timers and the reflection packages are never trusted, even when every package
- * is; a name with type parameters is refused; and a {@code Class} is never read from its name,
- * not even in a {@code Class<?>} field of a trusted type.
+ * names the class, checked by name before the class is loaded. A {@code Class} is never read from
+ * its name, not even in a {@code Class<?>} field of a trusted type.
  * <p>
  * Unknown properties are ignored, so that a value written by an older version of a class is read
  * by a newer one that lost a field.
@@ -60,46 +55,10 @@ import org.springframework.util.ClassUtils;
  */
 public final class TypedJsonRedisSerializer implements RedisSerializer<Object> {
 
-	/**
-	 * Trusts every package, in place of a list of packages.
-	 */
-	static final String TRUST_ALL = "*";
-
-	/** Classes of the JDK that values may be read back as: plain values and collections. */
-	private static final Set<String> JDK_TYPES = Set.of("java.lang.Object", "java.lang.String", "java.lang.Boolean",
-			"java.lang.Character", "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
-			"java.lang.Float", "java.lang.Double", "java.lang.Number", "java.math.BigInteger", "java.math.BigDecimal",
-			"java.util.UUID", "java.util.Date", "java.util.Locale", "java.util.Currency", "java.util.Optional",
-			"java.util.OptionalInt", "java.util.OptionalLong", "java.util.OptionalDouble", "java.util.Collection",
-			"java.util.List", "java.util.Set", "java.util.SortedSet", "java.util.NavigableSet", "java.util.Queue",
-			"java.util.Deque", "java.util.Map", "java.util.SortedMap", "java.util.NavigableMap", "java.util.ArrayList",
-			"java.util.LinkedList", "java.util.ArrayDeque", "java.util.HashSet", "java.util.LinkedHashSet",
-			"java.util.TreeSet", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap",
-			"java.util.EnumMap", "java.util.Arrays$ArrayList");
-
-	/** Prefixes of the names of the JDK's immutable and wrapped collections, and java.time's values. */
-	private static final List<String> JDK_TYPE_PREFIXES = List.of("java.util.ImmutableCollections$",
-			"java.util.Collections$Unmodifiable", "java.util.Collections$Singleton", "java.util.Collections$Empty",
-			"java.util.Collections$Synchronized", "java.time.");
-
-	/**
-	 * Classes never read back, {@value #TRUST_ALL} or not: creating them, or reading their name,
-	 * loads or runs code, or starts threads.
-	 */
-	private static final Set<String> NEVER_TRUSTED = Set.of("java.lang.Class", "java.lang.ClassLoader",
-			"java.lang.Thread", "java.lang.ThreadGroup", "java.lang.Runtime", "java.lang.ProcessBuilder",
-			"java.lang.System", "java.util.Timer", "java.util.ServiceLoader");
-
 	private static final Set<String> PRIMITIVES = Set.of("boolean", "byte", "char", "short", "int", "long", "float",
 			"double", "void");
 
-	/** A class name as {@link Class#getName()} gives it, with no type parameters. */
-	private static final Pattern CLASS_NAME = Pattern
-		.compile("\\[*(?:[ZBCSIJFD]|L[\\p{L}\\p{N}_$.]+;)|[\\p{L}\\p{N}_$.]+");
-
-	private final List<String> trustedPackages;
-
-	private final boolean trustAll;
+	private final TrustedClasses trusted;
 
 	private final ClassLoader classLoader;
 
@@ -108,13 +67,12 @@ public final class TypedJsonRedisSerializer implements RedisSerializer<Object> {
 	/**
 	 * Create a serializer.
 	 * @param trustedPackages the packages, with their subpackages, whose classes may be read back
-	 * besides those of the JDK; {@value #TRUST_ALL} for every class
+	 * besides those of the JDK; {@value TrustedClasses#TRUST_ALL} for every class
 	 * @param classLoader the class loader of the values' classes
 	 */
 	public TypedJsonRedisSerializer(Collection<String> trustedPackages, ClassLoader classLoader) {
-		this.trustedPackages = List.copyOf(trustedPackages);
-		this.trustAll = this.trustedPackages.contains(TRUST_ALL);
-		this.classLoader = Objects.requireNonNull(classLoader, "classLoader must not be null");
+		this.trusted = new TrustedClasses(trustedPackages, classLoader);
+		this.classLoader = classLoader;
 		this.mapper = JsonMapper.builder()
 			.activateDefaultTypingAsProperty(new TrustedTypes(), DefaultTyping.NON_FINAL, "@class")
 			.addModule(noClassNames())
@@ -129,34 +87,7 @@ public final class TypedJsonRedisSerializer implements RedisSerializer<Object> {
 	 * @return {@code true} if the class is in a trusted package
 	 */
 	boolean isTrusted(String className) {
-		if (!CLASS_NAME.matcher(className).matches()) {
-			return false;
-		}
-		String name = className.replaceFirst("^\\[+", "");
-		if (name.length() == 1) {
-			return true;
-		}
-		if (name.startsWith("L") && name.endsWith(";") && className.startsWith("[")) {
-			name = name.substring(1, name.length() - 1);
-		}
-		if (NEVER_TRUSTED.contains(name) || name.startsWith("java.lang.reflect.") || name.startsWith("java.lang.invoke.")) {
-			return false;
-		}
-		if (this.trustAll || JDK_TYPES.contains(name) || isJdkValue(name)) {
-			return true;
-		}
-		String packageName = (name.lastIndexOf('.') > 0) ? name.substring(0, name.lastIndexOf('.')) : "";
-		return this.trustedPackages.stream()
-			.anyMatch((trusted) -> packageName.equals(trusted) || packageName.startsWith(trusted + "."));
-	}
-
-	private static boolean isJdkValue(String name) {
-		for (String prefix : JDK_TYPE_PREFIXES) {
-			if (name.startsWith(prefix) && name.indexOf('.', prefix.length()) < 0) {
-				return true;
-			}
-		}
-		return false;
+		return this.trusted.isTrusted(className);
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.faascache.spring.TrustedClasses;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.serializer.SerializationException;
@@ -66,7 +67,7 @@ class TypedJsonRedisSerializerTests {
 	void trustsGivenPackagesWithTheirSubpackagesOnly() {
 		assertThat(this.serializer.isTrusted("dev.faascache.spring.redis.Item")).isTrue();
 		assertThat(this.serializer.isTrusted("dev.faascache.springboard.Item")).isFalse();
-		assertThat(new TypedJsonRedisSerializer(List.of(TypedJsonRedisSerializer.TRUST_ALL), getClass().getClassLoader())
+		assertThat(new TypedJsonRedisSerializer(List.of(TrustedClasses.TRUST_ALL), getClass().getClassLoader())
 			.isTrusted("org.example.Anything")).isTrue();
 	}
 
