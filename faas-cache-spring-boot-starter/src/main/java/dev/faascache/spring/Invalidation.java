@@ -27,6 +27,9 @@ record Invalidation(long version, String sender, Operation operation, String cac
 	/** Longest message read: a key longer than Redis would hold in a sensible cache is refused. */
 	private static final int MAX_LENGTH = 64 * 1024;
 
+	/** The most digits of a version, which the remote cache writes in front of a message. */
+	private static final int VERSION_DIGITS = 18;
+
 	/**
 	 * What changed.
 	 */
@@ -65,10 +68,17 @@ record Invalidation(long version, String sender, Operation operation, String cac
 	 * @param operation what changed
 	 * @param cacheName the name of the cache
 	 * @param key the text of the key in the remote cache, empty for a clear
-	 * @return the message to publish after the version
+	 * @return the message to publish after the version; for a key so long that the message would
+	 * be refused, the message of a clear of the cache, so that no other instance keeps its copy
 	 */
 	static String afterVersion(String sender, Operation operation, String cacheName, String key) {
-		return " " + sender + " " + operation.code + " " + cacheName.length() + ":" + cacheName + key;
+		String message = " " + sender + " " + operation.code + " " + cacheName.length() + ":" + cacheName + key;
+		if (message.length() + VERSION_DIGITS > MAX_LENGTH && !key.isEmpty()) {
+			// the others would refuse the message and keep their copy: have them drop the whole
+			// cache instead, which is what they do with a key they cannot read back
+			return afterVersion(sender, Operation.CLEAR, cacheName, "");
+		}
+		return message;
 	}
 
 	/**

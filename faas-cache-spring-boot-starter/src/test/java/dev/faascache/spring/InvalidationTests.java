@@ -34,6 +34,21 @@ class InvalidationTests {
 	}
 
 	@Test
+	void afterVersion_keyTooLongToBeRead_announcesAClearOfTheCache() {
+		String key = "k".repeat(64 * 1024);
+		Invalidation invalidation = Invalidation.parse("123456789012345678"
+				+ Invalidation.afterVersion("instance-1", Operation.PUT, "products", key));
+		assertThat(invalidation).isEqualTo(new Invalidation(123456789012345678L, "instance-1", Operation.CLEAR,
+				"products", ""));
+		String longest = "k".repeat(64 * 1024 - 18 - Invalidation.afterVersion("instance-1", Operation.PUT,
+				"products", "").length());
+		assertThat(Invalidation.parse("123456789012345678"
+				+ Invalidation.afterVersion("instance-1", Operation.PUT, "products", longest)))
+			.extracting(Invalidation::key)
+			.isEqualTo(longest);
+	}
+
+	@Test
 	void parse_keyOfSeveralParameters_readsItBack() {
 		SimpleKey key = new SimpleKey("eu \"quoted\"", 42L, List.of("#tag", "\\"), null);
 		String message = "9" + Invalidation.afterVersion("i", Operation.EVICT, "products",
