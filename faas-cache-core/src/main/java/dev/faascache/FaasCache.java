@@ -321,7 +321,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	@Override
 	public V get(Object key) {
 		Node<K, V> node = lookup(Objects.requireNonNull(key, "key must not be null"));
-		if (node == null || !isLive(node)) {
+		if (node == null) {
 			ReadBuffer<K, V> buffer = this.readBuffer;
 			if (buffer != null) {
 				buffer.countMiss();
@@ -347,8 +347,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 */
 	@Override
 	public boolean containsKey(Object key) {
-		Node<K, V> node = lookup(Objects.requireNonNull(key, "key must not be null"));
-		return node != null && isLive(node);
+		return lookup(Objects.requireNonNull(key, "key must not be null")) != null;
 	}
 
 	@Override
@@ -1349,8 +1348,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	/** Return the live node for the key without counting a use, or {@code null}. */
 	Node<K, V> peekLiveNode(Object key) {
-		Node<K, V> node = lookup(key);
-		return (node != null && isLive(node)) ? node : null;
+		return lookup(key);
 	}
 
 	private Node<K, V> requireLiveNode(Object key, long now) {
@@ -1362,9 +1360,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	/**
-	 * Return the node the map holds for the key, as a read without the lock may report it. A read
-	 * that finds no live entry while another thread is {@linkplain #restructuring restructuring}
-	 * the cache could see a state the cache never held as a whole (a write's victim gone, its own
+	 * Return the live node for the key, or {@code null}, as a read without the lock may report
+	 * it. A read that finds no live entry while another thread is
+	 * {@linkplain #restructuring restructuring} the cache could see a state the cache never held as a whole (a write's victim gone, its own
 	 * entry not yet stored, say), so it waits for that change to finish and looks again: every
 	 * call stays linearizable, and a hit never waits. When the change is a write that evicts a
 	 * single entry, only a read of the key being stored waits: once the victim is gone, that entry
@@ -1374,8 +1372,13 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 */
 	private Node<K, V> lookup(Object key) {
 		Node<K, V> node = this.data.get(key);
-		if ((node != null && isLive(node)) || this.evictionLock.isHeldByCurrentThread()) {
+		// The ticker is read once per hit: it costs more than the rest of the hit (about 30 ns on
+		// a virtual machine's clock), so the callers take the node as live rather than check again
+		if (node != null && isLive(node)) {
 			return node;
+		}
+		if (this.evictionLock.isHeldByCurrentThread()) {
+			return null;
 		}
 		while (concernsKey(this.restructuring, key)) {
 			lock();
@@ -1384,7 +1387,8 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		// Look again: a change may have ended between the look-up above, made while it was under
 		// way, and the check of the flag, which then found nothing to wait for; the look-up alone
 		// would report a state from before a write that another read has already seen the effect of
-		return this.data.get(key);
+		node = this.data.get(key);
+		return (node != null && isLive(node)) ? node : null;
 	}
 
 	private static boolean concernsKey(Object change, Object key) {
