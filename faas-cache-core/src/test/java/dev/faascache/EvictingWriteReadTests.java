@@ -70,7 +70,7 @@ class EvictingWriteReadTests {
 			return this.cache.get(new Key(STORED, null));
 		});
 		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-		awaitParked(reader[0]);
+		ThreadStates.await(reader[0], ThreadStates.PARKED, "the read of the stored key waits for the write");
 		this.release.countDown();
 		assertThat(write.get(10, TimeUnit.SECONDS)).isNull();
 		assertThat(read.get(10, TimeUnit.SECONDS)).isEqualTo("stored");
@@ -90,14 +90,6 @@ class EvictingWriteReadTests {
 			Thread.currentThread().interrupt();
 			return true;
 		}
-	}
-
-	private static void awaitParked(Thread thread) {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (thread.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
-			Thread.yield();
-		}
-		assertThat(thread.getState()).as("the read of the stored key waits for the write").isEqualTo(Thread.State.WAITING);
 	}
 
 	/**

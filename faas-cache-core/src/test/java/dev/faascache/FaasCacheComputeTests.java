@@ -415,17 +415,9 @@ class FaasCacheComputeTests {
 			outcomes.add(start(call));
 		}
 		for (Thread thread : this.threads.subList(first, this.threads.size())) {
-			for (int polls = 0; !isBlocked(thread); polls++) {
-				assertThat(polls).as("%s blocked", thread).isLessThan(30_000);
-				Thread.sleep(1);
-			}
+			ThreadStates.await(thread, ThreadStates.PARKED_OR_TIMED, thread + " blocked");
 		}
 		return outcomes;
-	}
-
-	private static boolean isBlocked(Thread thread) {
-		Thread.State state = thread.getState();
-		return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
 	}
 
 	/** Run the call on another thread, failing if it does not return within the bounded wait. */
