@@ -751,12 +751,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			return;
 		}
 		this.stats.recordPut();
-		if (this.removalListener != null) {
-			if (this.pendingRemovals == null) {
-				this.pendingRemovals = new ArrayList<>();
-			}
-			this.pendingRemovals.add(new Removal<>(key, value, RemovalCause.EXPLICIT));
-		}
+		queueRemoval(key, value, RemovalCause.EXPLICIT);
 	}
 
 	/** Finish a computation that did not complete, its function or sizing having failed. */
@@ -1656,11 +1651,16 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		addBytes(-node.weight);
 		ENTRY_COUNT.setRelease(this, this.entryCount - 1);
 		this.stats.recordRemoval(cause);
+		queueRemoval(node.key, node.value, cause);
+	}
+
+	/** Keep a removal for the listener, which hears of it once the lock is released. Called under the lock. */
+	private void queueRemoval(K key, V value, RemovalCause cause) {
 		if (this.removalListener != null) {
 			if (this.pendingRemovals == null) {
 				this.pendingRemovals = new ArrayList<>();
 			}
-			this.pendingRemovals.add(new Removal<>(node.key, node.value, cause));
+			this.pendingRemovals.add(new Removal<>(key, value, cause));
 		}
 	}
 
