@@ -25,7 +25,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -153,20 +152,6 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	/** How often a thread spins on the held eviction lock before parking. */
 	private static final int LOCK_SPINS = (Runtime.getRuntime().availableProcessors() > 1) ? 512 : 0;
 
-	/**
-	 * Whether a key of a class was found to have changed its hash code, so that each class is
-	 * warned of once. A {@link ClassValue} keeps the flag with the class itself, so that a class
-	 * whose loader is discarded (a redeploy, a DevTools restart) is not kept alive by this cache.
-	 */
-	private static final ClassValue<AtomicBoolean> mutatedKeyWarned = new ClassValue<>() {
-
-		@Override
-		protected AtomicBoolean computeValue(Class<?> type) {
-			return new AtomicBoolean();
-		}
-
-	};
-
 	// The order of the fields is chosen for the processor's caches. HotSpot places fields of one
 	// kind in the order declared: on JDK 17 the longs first and the references after them, on
 	// JDK 25 the references first. The totals every write changes are the first longs and the
@@ -212,7 +197,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	/** Time the ticker did not count (see {@link #advanceTime}), in nanoseconds. */
 	private volatile long skippedNanos;
 
-	private final ConcurrentHashMap<K, Node<K, V>> data = new ConcurrentHashMap<>(Layout.INITIAL_TABLE_CAPACITY);
+	private final NodeTable<K, V> table = new NodeTable<>();
 
 	/**
 	 * Recorded reads, or {@code null} until reads contend for the lock: a read then reorders the
@@ -283,7 +268,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		this.defaultTtl = builder.defaultTtl;
 		// The map is measured shallow: its table is made on the first write and accounted with the
 		// tables, and it never makes the views that a model of a map would count from JDK 24
-		this.structureBytes = Layout.measure(this) + Layout.measure(this.accessOrder) + Layout.measure(this.data)
+		this.structureBytes = Layout.measure(this) + Layout.measure(this.accessOrder) + Layout.measure(this.table)
 				+ Layout.measureDeep(this.evictionLock, this.timerWheel, this.stats);
 		if (builder.maxSize != null) {
 			requireRoomForEntries(builder.maxSize);
@@ -546,7 +531,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Objects.requireNonNull(key, "key must not be null");
 		Objects.requireNonNull(mappingFunction, "mappingFunction must not be null");
 		while (true) {
-			Node<K, V> node = this.data.get(key);
+			Node<K, V> node = this.table.get(key);
 			if (node != null && isLive(node)) {
 				afterRead(node);
 				return node.value;
@@ -885,7 +870,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 */
 	Iterator<Node<K, V>> liveNodes() {
 		long now = now();
-		Iterator<Node<K, V>> all = this.data.values().iterator();
+		Iterator<Node<K, V>> all = this.table.iterator();
 		return new Iterator<>() {
 
 			private Node<K, V> next = advance();
@@ -1366,7 +1351,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * room are many, and would otherwise queue behind every write.
 	 */
 	private Node<K, V> lookup(Object key) {
-		Node<K, V> node = this.data.get(key);
+		Node<K, V> node = this.table.get(key);
 		// The ticker is read once per hit: it costs more than the rest of the hit (about 30 ns on
 		// a virtual machine's clock), so the callers take the node as live rather than check again
 		if (node != null && isLive(node)) {
@@ -1382,7 +1367,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		// Look again: a change may have ended between the look-up above, made while it was under
 		// way, and the check of the flag, which then found nothing to wait for; the look-up alone
 		// would report a state from before a write that another read has already seen the effect of
-		node = this.data.get(key);
+		node = this.table.get(key);
 		return (node != null && isLive(node)) ? node : null;
 	}
 
@@ -1392,7 +1377,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	/** Return the live node for the key; called under the lock, after maintenance. */
 	private Node<K, V> liveNode(Object key, long now) {
-		Node<K, V> node = this.data.get(key);
+		Node<K, V> node = this.table.get(key);
 		if (node != null && node.isExpiredAt(now)) {
 			removeNode(node, RemovalCause.EXPIRED);
 			return null;
@@ -1530,11 +1515,14 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			this.timerWheel.allocate();
 			growStructure(wheelGrowth, true);
 		}
-		// The map keeps the key object it already holds, so the node must hold that one too
+		// As a map does, the entry keeps the key object it was first written with
 		Node<K, V> node = new Node<>((old != null) ? old.key : key, value, weight, expiresAt);
-		this.data.put(key, node);
 		if (old != null) {
+			this.table.replace(old, node);
 			retire(old, RemovalCause.REPLACED);
+		}
+		else {
+			this.table.add(node);
 		}
 		this.accessOrder.linkLast(node);
 		if (expiresAt != Node.NEVER) {
@@ -1614,31 +1602,14 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	/**
-	 * Take a node out of the map. A key whose {@code hashCode} changed (or began to throw) after
-	 * the entry was written is no longer found through its own hash, so the node is then removed
-	 * through a {@link HashProbe} carrying the hash it was filed under: the entry can no longer be
-	 * found through its key, as in any hash map, but it is still evicted, expired and cleared, and
-	 * its memory is released. Called under the lock.
+	 * Take a node out of the table. The table finds it by identity, through the hash code the key
+	 * had when the entry was written, so a key whose {@code hashCode} changed (or began to throw)
+	 * since is neither asked for it nor kept: the entry can no longer be found through its key, as
+	 * in any hash map, but it is still evicted, expired and cleared, and its memory is released.
+	 * Called under the lock.
 	 */
 	private void unmap(Node<K, V> node) {
-		boolean removed;
-		try {
-			removed = this.data.remove(node.key, node);
-		}
-		catch (RuntimeException ex) {
-			removed = false;
-		}
-		if (!removed && this.data.remove(new HashProbe(node.hash, node.key), node)) {
-			warnOfMutatedKey(node.key);
-		}
-	}
-
-	private static void warnOfMutatedKey(Object key) {
-		if (mutatedKeyWarned.get(key.getClass()).compareAndSet(false, true)) {
-			logger.log(Level.WARNING, "The hash code of a cached key of " + key.getClass()
-					+ " changed after it was written, so it could no longer be looked up; keys must not change"
-					+ " while they are cached (this warning is logged once per key class)");
-		}
+		this.table.remove(node);
 	}
 
 	/** Take a node out of the order, the wheel and the totals. Called under the lock. */
@@ -1819,33 +1790,6 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 						+ removal.key() + "' (" + removal.cause() + "); the cache is unaffected", ex);
 			}
 		}
-	}
-
-	/**
-	 * Stands for a key whose hash code changed after it was cached: it has the hash the map filed
-	 * the key under, and equals only that very key, so that the map can find and remove it.
-	 */
-	private static final class HashProbe {
-
-		private final int hash;
-
-		private final Object key;
-
-		HashProbe(int hash, Object key) {
-			this.hash = hash;
-			this.key = key;
-		}
-
-		@Override
-		public int hashCode() {
-			return this.hash;
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			return other == this.key;
-		}
-
 	}
 
 	private record Removal<K, V>(K key, V value, RemovalCause cause) {
