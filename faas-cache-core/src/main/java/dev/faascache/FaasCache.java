@@ -43,9 +43,10 @@ import java.util.function.LongUnaryOperator;
  *         .build();
  * </pre>
  * <h2>Design</h2>
- * Entries live in a {@link ConcurrentHashMap}, so reads never lock: a read looks the key up,
- * checks the deadline against the {@link Ticker}, and records the access in a striped, lossy
- * {@link ReadBuffer}. Writes are serialised by one eviction lock, under which the access-order
+ * Entries live in a hash table of the cache's own, a {@link NodeTable} that only the holder of
+ * the eviction lock writes and any thread reads without a lock: a read looks the key up, checks
+ * the deadline against the {@link Ticker}, and records the access in a striped, lossy
+ * {@link ReadBuffer}. Writes are serialised by the eviction lock, under which the table, the access-order
  * list, the {@link TimerWheel} of deadlines and the byte and item totals are updated and
  * recorded reads are replayed, oldest first, before the least recently used entries are evicted.
  * Because each write evicts before it returns, the bounds hold after every operation, not
@@ -61,17 +62,25 @@ import java.util.function.LongUnaryOperator;
  * and a shared budget's evictions make every miss wait.
  * <p>
  * What a write costs, measured (see the project's {@code docs/benchmarks.md}): at capacity, a
- * put is three operations on the {@code ConcurrentHashMap} (the look-up of the key, the removal
- * of the victim, the store), each with its own atomic instructions, and under the lock little
- * else: the access order moves {@code int}s, the totals and counters are plain fields published
- * with release semantics, and the only other fences are the lock's. A synchronized
- * {@code LinkedHashMap} does the same work on a map without atomics, which is why it stays faster
- * from one thread. The fields that every write changes and those that every read follows lie on
- * different cache lines (see the comment on the fields), and once there is a read buffer, the
- * hits it does not record and the misses are counted in its stripes, so that a write does not
- * take from the readers' cores the lines their next read needs.
+ * put looks its key up, unlinks the victim and links its own node, and since every write holds
+ * the lock, none of the three needs an atomic instruction, as a {@link ConcurrentHashMap}'s
+ * would (a compare-and-set or a monitor for the bin, another for its size). The table is written
+ * with plain stores, and with release semantics where a reader could be following the link;
+ * the access order moves {@code int}s; the totals and counters are plain fields published with
+ * release semantics; the only fences are the lock's. That is the work of a synchronized
+ * {@code LinkedHashMap}, plus the orderings that let reads go without a lock. The fields that
+ * every write changes and those that every read follows lie on different cache lines (see the
+ * comment on the fields), and once there is a read buffer, the hits it does not record and the
+ * misses are counted in its stripes, so that a write does not take from the readers' cores the
+ * lines their next read needs.
  * <p>
- * This is Caffeine's design (a concurrent map, reads recorded in striped buffers and replayed
+ * Writers from several threads queue for the lock, and the data a write changes moves with the
+ * lock from one core to the other. Handing the writes of a thread that finds the lock held to the
+ * holder, which applies them before it releases it, was measured and not kept: with two writing
+ * threads it was no faster, since the holder changes as often as the lock comes free between two
+ * writes (see {@code docs/benchmarks.md}).
+ * <p>
+ * This is Caffeine's design (a map read without locks, reads recorded in striped buffers and replayed
  * under a try-lock) without its executor: Caffeine drains its buffers on another thread and lets
  * writers return before the bounds hold, while this cache, which must start no thread and never
  * exceed its byte budget, does both on the caller's thread.
@@ -155,7 +164,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	// The order of the fields is chosen for the processor's caches. HotSpot places fields of one
 	// kind in the order declared: on JDK 17 the longs first and the references after them, on
 	// JDK 25 the references first. The totals every write changes are the first longs and the
-	// references every read follows (the map, then the read buffer) the first references, and the
+	// references every read follows (the table, then the read buffer) the first references, and the
 	// restructuring flag, which every write that evicts sets, the last reference: that keeps at
 	// least 64 bytes, a cache line, between what writes change and what reads follow on both. On
 	// one line, each write would take from the readers' caches the line every read needs.
@@ -249,7 +258,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * stored when the write evicts a single entry, or {@link #EVERY_KEY}. Set under the lock,
 	 * cleared when it is released; read by the lock-free reads that find no live entry. Written
 	 * with release semantics, not as a volatile write, which would fence the write twice more:
-	 * a read that sees a victim gone has acquired the map's release of it, which follows the
+	 * a read that sees a victim gone has acquired the table's release of it, which follows the
 	 * flag's.
 	 */
 	private volatile Object restructuring;
@@ -861,7 +870,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	@Override
 	public Set<Entry<K, V>> entrySet() {
 		// Made per call rather than kept in a field, which would grow every cache by a reference
-		// past its 488 bytes; the view holds nothing but the cache, and the map is read through it
+		// past its 440 bytes; the view holds nothing but the cache, and the table is read through it
 		return new MapViews.EntrySetView<>(this);
 	}
 
@@ -1146,7 +1155,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * Change the byte budget, evicting least recently used entries at once until the cache fits.
 	 * <p>
 	 * <b>Note:</b> the hash table is sized by the most entries the cache ever held and never
-	 * shrinks, as a {@link ConcurrentHashMap}'s does not, so a cache that once held many entries
+	 * shrinks, as a {@link ConcurrentHashMap}'s does not either, so a cache that once held many entries
 	 * refuses a budget its table alone would fill; the message names the least it accepts.
 	 * @param maxSize the new budget, such as {@code "64M"} (see {@link ByteSize})
 	 * @throws NullPointerException if {@code maxSize} is {@code null}
@@ -1522,7 +1531,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			retire(old, RemovalCause.REPLACED);
 		}
 		else {
-			this.table.add(node);
+			this.table.add(node, this.entryCount + 1);
 		}
 		this.accessOrder.linkLast(node);
 		if (expiresAt != Node.NEVER) {

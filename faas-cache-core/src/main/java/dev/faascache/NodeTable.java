@@ -54,9 +54,6 @@ final class NodeTable<K, V> {
 	@SuppressWarnings("unchecked")
 	private volatile Node<K, V>[] bins = (Node<K, V>[]) NO_BINS;
 
-	/** Nodes held; guarded by the lock. */
-	private int count;
-
 	private static VarHandle link(String name) {
 		try {
 			return MethodHandles.lookup().findVarHandle(Node.class, name, Node.class);
@@ -78,10 +75,10 @@ final class NodeTable<K, V> {
 			if (length == 0) {
 				return null;
 			}
-			VarHandle links = links(length);
+			boolean odd = isOdd(length);
 			Node<K, V> node = node(BINS.getAcquire(bins, spread(hash) & (length - 1)));
 			while (node != null && !(node.hash == hash && (node.key == key || key.equals(node.key)))) {
-				node = node(links.getAcquire(node));
+				node = nextAcquire(node, odd);
 			}
 			// A resize clears the links of the bins it replaces once it has published the new ones
 			if (this.bins == bins) {
@@ -90,25 +87,29 @@ final class NodeTable<K, V> {
 		}
 	}
 
-	/** Link a node whose key the table does not hold; called under the lock. */
-	void add(Node<K, V> node) {
-		long needed = CollectionModels.hashTableSlots(this.count + 1L, 2);
+	/**
+	 * Link a node whose key the table does not hold; called under the lock.
+	 * @param count the nodes held once it is linked, which the cache counts: a count kept here,
+	 * written by every write beside the bins every read follows, would take their cache line from
+	 * the readers' cores
+	 */
+	void add(Node<K, V> node, long count) {
+		long needed = CollectionModels.hashTableSlots(count, 2);
 		if (needed > this.bins.length) {
 			resize((int) needed);
 		}
 		Node<K, V>[] bins = this.bins;
 		int index = spread(node.hash) & (bins.length - 1);
-		links(bins.length).set(node, bins[index]);
+		setNext(node, isOdd(bins.length), bins[index]);
 		BINS.setRelease(bins, index, node);
-		this.count++;
 	}
 
 	/** Put a node in the place of the node it replaces, held for the same key; called under the lock. */
 	void replace(Node<K, V> old, Node<K, V> node) {
 		Node<K, V>[] bins = this.bins;
-		VarHandle links = links(bins.length);
-		links.set(node, links.get(old));
-		relink(bins, old, node, links);
+		boolean odd = isOdd(bins.length);
+		setNext(node, odd, next(old, odd));
+		relink(bins, old, node, odd);
 	}
 
 	/**
@@ -121,16 +122,12 @@ final class NodeTable<K, V> {
 		if (bins.length == 0) {
 			return false;
 		}
-		VarHandle links = links(bins.length);
-		if (relink(bins, node, node(links.get(node)), links)) {
-			this.count--;
-			return true;
-		}
-		return false;
+		boolean odd = isOdd(bins.length);
+		return relink(bins, node, next(node, odd), odd);
 	}
 
 	/** Make whatever links to {@code node} link to {@code successor} instead. */
-	private static <K, V> boolean relink(Node<K, V>[] bins, Node<K, V> node, Node<K, V> successor, VarHandle links) {
+	private static <K, V> boolean relink(Node<K, V>[] bins, Node<K, V> node, Node<K, V> successor, boolean odd) {
 		int index = spread(node.hash) & (bins.length - 1);
 		Node<K, V> previous = bins[index];
 		if (previous == node) {
@@ -138,9 +135,9 @@ final class NodeTable<K, V> {
 			return true;
 		}
 		while (previous != null) {
-			Node<K, V> next = node(links.get(previous));
+			Node<K, V> next = next(previous, odd);
 			if (next == node) {
-				links.setRelease(previous, successor);
+				setNextRelease(previous, odd, successor);
 				return true;
 			}
 			previous = next;
@@ -156,22 +153,21 @@ final class NodeTable<K, V> {
 		Node<K, V>[] old = this.bins;
 		@SuppressWarnings("unchecked")
 		Node<K, V>[] bins = (Node<K, V>[]) new Node<?, ?>[length];
-		VarHandle links = links(length);
-		VarHandle oldLinks = links(Math.max(old.length, 1));
+		boolean odd = isOdd(length);
 		for (Node<K, V> first : old) {
-			for (Node<K, V> node = first; node != null; node = node(oldLinks.get(node))) {
+			for (Node<K, V> node = first; node != null; node = next(node, !odd)) {
 				int index = spread(node.hash) & (length - 1);
-				links.set(node, bins[index]);
+				setNext(node, odd, bins[index]);
 				bins[index] = node;
 			}
 		}
 		this.bins = bins;
 		if (old.length > 0) {
 			for (Node<K, V> first : bins) {
-				for (Node<K, V> node = first; node != null; node = node(links.get(node))) {
+				for (Node<K, V> node = first; node != null; node = next(node, odd)) {
 					// With release semantics, after the new bins: a read that finds a link cleared
 					// then finds the bins replaced too, and looks again
-					oldLinks.setRelease(node, null);
+					setNextRelease(node, !odd, null);
 				}
 			}
 		}
@@ -194,9 +190,38 @@ final class NodeTable<K, V> {
 		return this.bins.length;
 	}
 
-	/** Return the links of the set that tables of the given length use. */
-	private static VarHandle links(int length) {
-		return ((Integer.numberOfTrailingZeros(length) & 1) == 0) ? EVEN : ODD;
+	/** Return whether tables of the given length use the links of the odd set. */
+	private static boolean isOdd(int length) {
+		return (Integer.numberOfTrailingZeros(length) & 1) != 0;
+	}
+
+	// Each access names its handle as a constant, which the compiler turns into a plain field
+	// access with the ordering asked for; a handle chosen at run time would be invoked generically
+
+	private static <K, V> Node<K, V> next(Node<K, V> node, boolean odd) {
+		return odd ? node.oddNext : node.evenNext;
+	}
+
+	private static <K, V> Node<K, V> nextAcquire(Node<K, V> node, boolean odd) {
+		return node(odd ? ODD.getAcquire(node) : EVEN.getAcquire(node));
+	}
+
+	private static <K, V> void setNext(Node<K, V> node, boolean odd, Node<K, V> next) {
+		if (odd) {
+			node.oddNext = next;
+		}
+		else {
+			node.evenNext = next;
+		}
+	}
+
+	private static <K, V> void setNextRelease(Node<K, V> node, boolean odd, Node<K, V> next) {
+		if (odd) {
+			ODD.setRelease(node, next);
+		}
+		else {
+			EVEN.setRelease(node, next);
+		}
 	}
 
 	/** Spread the higher bits of a hash code to the lower ones, which pick the bin. */
@@ -258,10 +283,10 @@ final class NodeTable<K, V> {
 				}
 				int bits = Integer.numberOfTrailingZeros(length);
 				int index = (bits == 0) ? 0 : Integer.reverse(this.visited) >>> (Integer.SIZE - bits);
-				VarHandle links = links(length);
+				boolean odd = isOdd(length);
 				int size = 0;
 				for (Node<K, V> node = node(BINS.getAcquire(this.bins, index)); node != null;
-						node = node(links.getAcquire(node))) {
+						node = nextAcquire(node, odd)) {
 					if (size == this.batch.length) {
 						this.batch = Arrays.copyOf(this.batch, size * 2);
 					}

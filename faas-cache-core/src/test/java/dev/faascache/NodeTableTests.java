@@ -31,7 +31,7 @@ class NodeTableTests {
 		List<Node<Collider, String>> nodes = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			Node<Collider, String> node = node(new Collider(i), "v" + i);
-			table.add(node);
+			table.add(node, i + 1);
 			nodes.add(node);
 		}
 		for (Node<Collider, String> node : nodes) {
@@ -56,9 +56,9 @@ class NodeTableTests {
 		Node<Collider, String> first = node(new Collider(1), "a");
 		Node<Collider, String> old = node(new Collider(2), "b");
 		Node<Collider, String> last = node(new Collider(3), "c");
-		table.add(first);
-		table.add(old);
-		table.add(last);
+		table.add(first, 1);
+		table.add(old, 2);
+		table.add(last, 3);
 		Node<Collider, String> replacement = node(old.key, "B");
 		table.replace(old, replacement);
 		assertThat(table.get(new Collider(2))).isSameAs(replacement);
@@ -73,7 +73,7 @@ class NodeTableTests {
 		List<Node<Integer, Integer>> nodes = new ArrayList<>();
 		for (int i = 0; i < 10_000; i++) {
 			Node<Integer, Integer> node = node(i, i);
-			table.add(node);
+			table.add(node, i + 1);
 			nodes.add(node);
 			assertThat(table.binCount()).isEqualTo(CollectionModels.hashTableSlots(i + 1, 2));
 		}
@@ -88,11 +88,11 @@ class NodeTableTests {
 		NodeTable<Integer, byte[]> table = new NodeTable<>();
 		List<WeakReference<Node<Integer, byte[]>>> removed = new ArrayList<>();
 		for (int i = 0; i < 48; i++) {
-			table.add(node(i, new byte[16]));
+			table.add(node(i, new byte[16]), i + 1);
 		}
 		// resize while the nodes to be removed are linked, then remove them
 		for (int i = 48; i < 200; i++) {
-			table.add(node(i, new byte[16]));
+			table.add(node(i, new byte[16]), i + 1);
 		}
 		for (int i = 0; i < 48; i++) {
 			Node<Integer, byte[]> node = table.get(i);
@@ -113,7 +113,7 @@ class NodeTableTests {
 		Set<Node<Integer, Integer>> held = newIdentitySet();
 		for (int i = 0; i < 100; i++) {
 			Node<Integer, Integer> node = node(i, i);
-			table.add(node);
+			table.add(node, i + 1);
 			held.add(node);
 		}
 		Iterator<Node<Integer, Integer>> iterator = table.iterator();
@@ -123,7 +123,7 @@ class NodeTableTests {
 			seen.add(iterator.next());
 			// grow the table through several doublings, from 256 to 8,192 bins, while it is iterated
 			for (int i = 0; i < 50 && next < 5_100; i++, next++) {
-				table.add(node(next, next));
+				table.add(node(next, next), next + 1);
 			}
 		}
 		assertThat(table.binCount()).isEqualTo(8_192);
@@ -139,7 +139,7 @@ class NodeTableTests {
 		List<Node<Integer, Integer>> stable = new ArrayList<>();
 		for (int i = 0; i < 64; i++) {
 			Node<Integer, Integer> node = node(-1 - i, i);
-			table.add(node);
+			table.add(node, i + 1);
 			stable.add(node);
 		}
 		AtomicBoolean writing = new AtomicBoolean(true);
@@ -173,12 +173,14 @@ class NodeTableTests {
 		// one writer, as the cache's lock makes it: adds that resize the table up to 2^19 bins,
 		// with removals and replacements in between
 		List<Node<Integer, Integer>> churn = new ArrayList<>();
+		int count = stable.size();
 		for (int i = 0; i < 300_000; i++) {
 			Node<Integer, Integer> node = node(i, i);
-			table.add(node);
+			table.add(node, ++count);
 			churn.add(node);
 			if (i % 3 == 0) {
 				assertThat(table.remove(churn.get(i / 2))).isTrue();
+				count--;
 			}
 			else if (i % 3 == 1) {
 				Node<Integer, Integer> old = churn.get(i);
