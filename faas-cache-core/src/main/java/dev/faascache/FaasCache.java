@@ -25,7 +25,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -44,9 +43,10 @@ import java.util.function.LongUnaryOperator;
  *         .build();
  * </pre>
  * <h2>Design</h2>
- * Entries live in a {@link ConcurrentHashMap}, so reads never lock: a read looks the key up,
- * checks the deadline against the {@link Ticker}, and records the access in a striped, lossy
- * {@link ReadBuffer}. Writes are serialised by one eviction lock, under which the access-order
+ * Entries live in a hash table of the cache's own, a {@link NodeTable} that only the holder of
+ * the eviction lock writes and any thread reads without a lock: a read looks the key up, checks
+ * the deadline against the {@link Ticker}, and records the access in a striped, lossy
+ * {@link ReadBuffer}. Writes are serialised by the eviction lock, under which the table, the access-order
  * list, the {@link TimerWheel} of deadlines and the byte and item totals are updated and
  * recorded reads are replayed, oldest first, before the least recently used entries are evicted.
  * Because each write evicts before it returns, the bounds hold after every operation, not
@@ -62,17 +62,25 @@ import java.util.function.LongUnaryOperator;
  * and a shared budget's evictions make every miss wait.
  * <p>
  * What a write costs, measured (see the project's {@code docs/benchmarks.md}): at capacity, a
- * put is three operations on the {@code ConcurrentHashMap} (the look-up of the key, the removal
- * of the victim, the store), each with its own atomic instructions, and under the lock little
- * else: the access order moves {@code int}s, the totals and counters are plain fields published
- * with release semantics, and the only other fences are the lock's. A synchronized
- * {@code LinkedHashMap} does the same work on a map without atomics, which is why it stays faster
- * from one thread. The fields that every write changes and those that every read follows lie on
- * different cache lines (see the comment on the fields), and once there is a read buffer, the
- * hits it does not record and the misses are counted in its stripes, so that a write does not
- * take from the readers' cores the lines their next read needs.
+ * put looks its key up, unlinks the victim and links its own node, and since every write holds
+ * the lock, none of the three needs an atomic instruction, as a {@link ConcurrentHashMap}'s
+ * would (a compare-and-set or a monitor for the bin, another for its size). The table is written
+ * with plain stores, and with release semantics where a reader could be following the link;
+ * the access order moves {@code int}s; the totals and counters are plain fields published with
+ * release semantics; the only fences are the lock's. That is the work of a synchronized
+ * {@code LinkedHashMap}, plus the orderings that let reads go without a lock. The fields that
+ * every write changes and those that every read follows lie on different cache lines (see the
+ * comment on the fields), and once there is a read buffer, the hits it does not record and the
+ * misses are counted in its stripes, so that a write does not take from the readers' cores the
+ * lines their next read needs.
  * <p>
- * This is Caffeine's design (a concurrent map, reads recorded in striped buffers and replayed
+ * Writers from several threads queue for the lock, and the data a write changes moves with the
+ * lock from one core to the other. Handing the writes of a thread that finds the lock held to the
+ * holder, which applies them before it releases it, was measured and not kept: with two writing
+ * threads it was no faster, since the holder changes as often as the lock comes free between two
+ * writes (see {@code docs/benchmarks.md}).
+ * <p>
+ * This is Caffeine's design (a map read without locks, reads recorded in striped buffers and replayed
  * under a try-lock) without its executor: Caffeine drains its buffers on another thread and lets
  * writers return before the bounds hold, while this cache, which must start no thread and never
  * exceed its byte budget, does both on the caller's thread.
@@ -153,24 +161,10 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	/** How often a thread spins on the held eviction lock before parking. */
 	private static final int LOCK_SPINS = (Runtime.getRuntime().availableProcessors() > 1) ? 512 : 0;
 
-	/**
-	 * Whether a key of a class was found to have changed its hash code, so that each class is
-	 * warned of once. A {@link ClassValue} keeps the flag with the class itself, so that a class
-	 * whose loader is discarded (a redeploy, a DevTools restart) is not kept alive by this cache.
-	 */
-	private static final ClassValue<AtomicBoolean> mutatedKeyWarned = new ClassValue<>() {
-
-		@Override
-		protected AtomicBoolean computeValue(Class<?> type) {
-			return new AtomicBoolean();
-		}
-
-	};
-
 	// The order of the fields is chosen for the processor's caches. HotSpot places fields of one
 	// kind in the order declared: on JDK 17 the longs first and the references after them, on
 	// JDK 25 the references first. The totals every write changes are the first longs and the
-	// references every read follows (the map, then the read buffer) the first references, and the
+	// references every read follows (the table, then the read buffer) the first references, and the
 	// restructuring flag, which every write that evicts sets, the last reference: that keeps at
 	// least 64 bytes, a cache line, between what writes change and what reads follow on both. On
 	// one line, each write would take from the readers' caches the line every read needs.
@@ -212,7 +206,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	/** Time the ticker did not count (see {@link #advanceTime}), in nanoseconds. */
 	private volatile long skippedNanos;
 
-	private final ConcurrentHashMap<K, Node<K, V>> data = new ConcurrentHashMap<>(Layout.INITIAL_TABLE_CAPACITY);
+	private final NodeTable<K, V> table = new NodeTable<>();
 
 	/**
 	 * Recorded reads, or {@code null} until reads contend for the lock: a read then reorders the
@@ -264,7 +258,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * stored when the write evicts a single entry, or {@link #EVERY_KEY}. Set under the lock,
 	 * cleared when it is released; read by the lock-free reads that find no live entry. Written
 	 * with release semantics, not as a volatile write, which would fence the write twice more:
-	 * a read that sees a victim gone has acquired the map's release of it, which follows the
+	 * a read that sees a victim gone has acquired the table's release of it, which follows the
 	 * flag's.
 	 */
 	private volatile Object restructuring;
@@ -283,7 +277,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		this.defaultTtl = builder.defaultTtl;
 		// The map is measured shallow: its table is made on the first write and accounted with the
 		// tables, and it never makes the views that a model of a map would count from JDK 24
-		this.structureBytes = Layout.measure(this) + Layout.measure(this.accessOrder) + Layout.measure(this.data)
+		this.structureBytes = Layout.measure(this) + Layout.measure(this.accessOrder) + Layout.measure(this.table)
 				+ Layout.measureDeep(this.evictionLock, this.timerWheel, this.stats);
 		if (builder.maxSize != null) {
 			requireRoomForEntries(builder.maxSize);
@@ -546,7 +540,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Objects.requireNonNull(key, "key must not be null");
 		Objects.requireNonNull(mappingFunction, "mappingFunction must not be null");
 		while (true) {
-			Node<K, V> node = this.data.get(key);
+			Node<K, V> node = this.table.get(key);
 			if (node != null && isLive(node)) {
 				afterRead(node);
 				return node.value;
@@ -876,7 +870,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	@Override
 	public Set<Entry<K, V>> entrySet() {
 		// Made per call rather than kept in a field, which would grow every cache by a reference
-		// past its 488 bytes; the view holds nothing but the cache, and the map is read through it
+		// past its 440 bytes; the view holds nothing but the cache, and the table is read through it
 		return new MapViews.EntrySetView<>(this);
 	}
 
@@ -885,7 +879,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 */
 	Iterator<Node<K, V>> liveNodes() {
 		long now = now();
-		Iterator<Node<K, V>> all = this.data.values().iterator();
+		Iterator<Node<K, V>> all = this.table.iterator();
 		return new Iterator<>() {
 
 			private Node<K, V> next = advance();
@@ -1161,7 +1155,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * Change the byte budget, evicting least recently used entries at once until the cache fits.
 	 * <p>
 	 * <b>Note:</b> the hash table is sized by the most entries the cache ever held and never
-	 * shrinks, as a {@link ConcurrentHashMap}'s does not, so a cache that once held many entries
+	 * shrinks, as a {@link ConcurrentHashMap}'s does not either, so a cache that once held many entries
 	 * refuses a budget its table alone would fill; the message names the least it accepts.
 	 * @param maxSize the new budget, such as {@code "64M"} (see {@link ByteSize})
 	 * @throws NullPointerException if {@code maxSize} is {@code null}
@@ -1366,7 +1360,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * room are many, and would otherwise queue behind every write.
 	 */
 	private Node<K, V> lookup(Object key) {
-		Node<K, V> node = this.data.get(key);
+		Node<K, V> node = this.table.get(key);
 		// The ticker is read once per hit: it costs more than the rest of the hit (about 30 ns on
 		// a virtual machine's clock), so the callers take the node as live rather than check again
 		if (node != null && isLive(node)) {
@@ -1382,7 +1376,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		// Look again: a change may have ended between the look-up above, made while it was under
 		// way, and the check of the flag, which then found nothing to wait for; the look-up alone
 		// would report a state from before a write that another read has already seen the effect of
-		node = this.data.get(key);
+		node = this.table.get(key);
 		return (node != null && isLive(node)) ? node : null;
 	}
 
@@ -1392,7 +1386,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 
 	/** Return the live node for the key; called under the lock, after maintenance. */
 	private Node<K, V> liveNode(Object key, long now) {
-		Node<K, V> node = this.data.get(key);
+		Node<K, V> node = this.table.get(key);
 		if (node != null && node.isExpiredAt(now)) {
 			removeNode(node, RemovalCause.EXPIRED);
 			return null;
@@ -1530,11 +1524,14 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			this.timerWheel.allocate();
 			growStructure(wheelGrowth, true);
 		}
-		// The map keeps the key object it already holds, so the node must hold that one too
+		// As a map does, the entry keeps the key object it was first written with
 		Node<K, V> node = new Node<>((old != null) ? old.key : key, value, weight, expiresAt);
-		this.data.put(key, node);
 		if (old != null) {
+			this.table.replace(old, node);
 			retire(old, RemovalCause.REPLACED);
+		}
+		else {
+			this.table.add(node, this.entryCount + 1);
 		}
 		this.accessOrder.linkLast(node);
 		if (expiresAt != Node.NEVER) {
@@ -1614,31 +1611,14 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	}
 
 	/**
-	 * Take a node out of the map. A key whose {@code hashCode} changed (or began to throw) after
-	 * the entry was written is no longer found through its own hash, so the node is then removed
-	 * through a {@link HashProbe} carrying the hash it was filed under: the entry can no longer be
-	 * found through its key, as in any hash map, but it is still evicted, expired and cleared, and
-	 * its memory is released. Called under the lock.
+	 * Take a node out of the table. The table finds it by identity, through the hash code the key
+	 * had when the entry was written, so a key whose {@code hashCode} changed (or began to throw)
+	 * since is neither asked for it nor kept: the entry can no longer be found through its key, as
+	 * in any hash map, but it is still evicted, expired and cleared, and its memory is released.
+	 * Called under the lock.
 	 */
 	private void unmap(Node<K, V> node) {
-		boolean removed;
-		try {
-			removed = this.data.remove(node.key, node);
-		}
-		catch (RuntimeException ex) {
-			removed = false;
-		}
-		if (!removed && this.data.remove(new HashProbe(node.hash, node.key), node)) {
-			warnOfMutatedKey(node.key);
-		}
-	}
-
-	private static void warnOfMutatedKey(Object key) {
-		if (mutatedKeyWarned.get(key.getClass()).compareAndSet(false, true)) {
-			logger.log(Level.WARNING, "The hash code of a cached key of " + key.getClass()
-					+ " changed after it was written, so it could no longer be looked up; keys must not change"
-					+ " while they are cached (this warning is logged once per key class)");
-		}
+		this.table.remove(node);
 	}
 
 	/** Take a node out of the order, the wheel and the totals. Called under the lock. */
@@ -1819,33 +1799,6 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 						+ removal.key() + "' (" + removal.cause() + "); the cache is unaffected", ex);
 			}
 		}
-	}
-
-	/**
-	 * Stands for a key whose hash code changed after it was cached: it has the hash the map filed
-	 * the key under, and equals only that very key, so that the map can find and remove it.
-	 */
-	private static final class HashProbe {
-
-		private final int hash;
-
-		private final Object key;
-
-		HashProbe(int hash, Object key) {
-			this.hash = hash;
-			this.key = key;
-		}
-
-		@Override
-		public int hashCode() {
-			return this.hash;
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			return other == this.key;
-		}
-
 	}
 
 	private record Removal<K, V>(K key, V value, RemovalCause cause) {

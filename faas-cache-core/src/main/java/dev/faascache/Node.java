@@ -33,7 +33,7 @@ final class Node<K, V> {
 	final K key;
 
 	/**
-	 * The key's hash code when the node was made: the map files the node under it, so the node can
+	 * The key's hash code when the node was made: the table files the node under it, so the node can
 	 * be removed even if the key's hash code changes later.
 	 */
 	final int hash;
@@ -65,12 +65,18 @@ final class Node<K, V> {
 	/** When the node was last used, from the sequence of a shared budget; guarded by the lock. */
 	long accessStamp;
 
+	/** The next node in its bin of a {@link NodeTable} whose length is an even power of two. */
+	Node<K, V> evenNext;
+
+	/** The next node in its bin of a {@link NodeTable} whose length is an odd power of two. */
+	Node<K, V> oddNext;
+
 	Node(K key, V value, long weight, long expiresAt) {
 		this.key = key;
 		this.hash = (key != null) ? key.hashCode() : 0;
 		this.value = value;
 		this.weight = weight;
-		// A plain write: the map publishes the node with release semantics, while a volatile write
+		// A plain write: the table publishes the node with release semantics, while a volatile write
 		// here would fence every write of the cache once more
 		EXPIRES_AT.set(this, expiresAt);
 	}

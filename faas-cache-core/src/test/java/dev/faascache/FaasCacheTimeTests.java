@@ -113,7 +113,7 @@ class FaasCacheTimeTests {
 		assertThat(cache.get("a")).isNull();
 		cache.cleanUp();
 		assertThat(cache.getByteSize()).isEqualTo(empty + TimerWheel.BUCKETS_BYTES + cache.tableBytes())
-			.as("the empty cache, its timer wheel and first tables").isEqualTo(JvmLayout.bytes(488 + 1952 + 120, 448 + 1944 + 120));
+			.as("the empty cache, its timer wheel and first tables").isEqualTo(JvmLayout.bytes(440 + 1952 + 120, 400 + 1944 + 120));
 		assertThat(this.removals).containsExactly("a:EXPIRED");
 	}
 

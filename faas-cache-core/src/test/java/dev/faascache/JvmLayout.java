@@ -29,10 +29,10 @@ final class JvmLayout {
 
 	/**
 	 * Return the bytes each entry costs beyond its key and value, measured with jamm: the cache's
-	 * node, 64 bytes, and the hash map's, 32 or 24.
+	 * node, which is also the link of its bin in the hash table, 72 bytes on both layouts.
 	 */
 	static long nodeBytes() {
-		return bytes(64 + 32, 64 + 24);
+		return bytes(72, 72);
 	}
 
 	/**

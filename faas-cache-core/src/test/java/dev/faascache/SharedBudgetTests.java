@@ -87,7 +87,7 @@ class SharedBudgetTests {
 		cache.put("a", "1");
 		assertThat(budget.getByteSize()).isEqualTo(empty + Layout.tableBytes(1) + ENTRY_BYTES)
 			.as("an empty cache, its first tables and an entry of 200 bytes")
-			.isEqualTo(JvmLayout.bytes(904, 848));
+			.isEqualTo(JvmLayout.bytes(832, 784));
 		cache.clear();
 		assertThat(budget.getByteSize()).as("the hash table does not shrink").isEqualTo(empty + Layout.tableBytes(1));
 	}

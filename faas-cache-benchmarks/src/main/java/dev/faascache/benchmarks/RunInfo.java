@@ -47,9 +47,10 @@ record RunInfo(String command, String commit, boolean dirty, LocalDate date, Str
 	 * Return a paragraph on the JVM and the machine.
 	 */
 	String environment() {
-		return String.format(Locale.ROOT, "JDK %s (%s), %d processors, %s, %s; JMH forks run with `-Xms2g -Xmx2g`.",
+		return String.format(Locale.ROOT, "JDK %s (%s), %d processors, %s, %s; JMH forks run with `%s`.",
 				System.getProperty("java.version"), System.getProperty("java.vm.name"),
-				Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"));
+				Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
+				String.join(" ", Jmh.HEAP));
 	}
 
 	/**
