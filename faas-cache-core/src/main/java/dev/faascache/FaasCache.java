@@ -77,7 +77,7 @@ import java.util.function.LongUnaryOperator;
  * Writers from several threads queue for the lock, and the data a write changes moves with the
  * lock from one core to the other. Handing the writes of a thread that finds the lock held to the
  * holder, which applies them before it releases it, was measured and not kept: with two writing
- * threads it was no faster, since the holder changes as often as the lock comes free between two
+ * threads it was slower, since the holder changed as often as the lock came free between two
  * writes (see {@code docs/benchmarks.md}).
  * <p>
  * This is Caffeine's design (a map read without locks, reads recorded in striped buffers and replayed
