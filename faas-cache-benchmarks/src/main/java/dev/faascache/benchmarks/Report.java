@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.RunnerException;
  * same run, with the targets they are held to, judged on JMH's error intervals; with
  * {@code --update} it writes the tables into docs/benchmarks.md and README.md.
  * <pre class="code">
- * java -jar faas-cache-benchmarks/target/benchmarks.jar                     # quick: about 8 minutes
+ * java -jar faas-cache-benchmarks/target/benchmarks.jar                     # quick: about 16 minutes
  * java -jar faas-cache-benchmarks/target/benchmarks.jar --full              # more forks and iterations, and C1-only sizing
  * java -jar faas-cache-benchmarks/target/benchmarks.jar --update .          # rewrite the generated blocks of the docs
  * java -jar faas-cache-benchmarks/target/benchmarks.jar --note "Machine busy." --out results.md
