@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.RunnerException;
  * same run, with the targets they are held to, judged on JMH's error intervals; with
  * {@code --update} it writes the tables into docs/benchmarks.md and README.md.
  * <pre class="code">
- * java -jar faas-cache-benchmarks/target/benchmarks.jar                     # quick: about 8 minutes
+ * java -jar faas-cache-benchmarks/target/benchmarks.jar                     # quick: about 16 minutes
  * java -jar faas-cache-benchmarks/target/benchmarks.jar --full              # more forks and iterations, and C1-only sizing
  * java -jar faas-cache-benchmarks/target/benchmarks.jar --update .          # rewrite the generated blocks of the docs
  * java -jar faas-cache-benchmarks/target/benchmarks.jar --note "Machine busy." --out results.md
@@ -71,6 +71,10 @@ public final class Report {
 			MarkdownBlocks.replace(root.resolve("docs/benchmarks.md"), "sizing", generated.sizing());
 			MarkdownBlocks.replace(root.resolve("README.md"), "performance", generated.performance());
 		}
+		if (!generated.failed().isEmpty()) {
+			System.err.println("These tables failed, and say so in the report: " + generated.failed());
+			System.exit(1);
+		}
 	}
 
 	/**
@@ -97,37 +101,79 @@ public final class Report {
 		StringBuilder results = new StringBuilder(String.format(Locale.ROOT, "Mode %s. %s%n%n", jmh.mode().describe(),
 				run.environment()));
 		List<String> done = new ArrayList<>();
+		List<String> failed = new ArrayList<>();
 		StringBuilder sizing = new StringBuilder();
 		for (String section : SECTIONS) {
 			if (!sections.contains(section)) {
 				continue;
 			}
-			switch (section) {
-				case "get" -> results.append(caches.get());
-				case "put" -> results.append(caches.put());
-				case "mixed" -> results.append(caches.mixed());
-				case "large" -> results.append(caches.large());
-				case "writes" -> results.append(integerEntries.writes());
-				case "configuration" -> results.append(integerEntries.configuration());
-				case "scaling" -> results.append(caches.scaling());
-				case "lambda" -> results.append(caches.lambda());
-				case "sizing" -> {
-					sizing.append(sizingTables.sizing(null));
-					if (jmh.mode() == Jmh.Mode.FULL) {
-						sizing.append(sizingTables.sizing(SizingTables.C1_ONLY));
-					}
-				}
-				case "coherence" -> results.append(CoherenceBenchmark.table(jmh, run.caption()));
-				default -> results.append(StartupCost.compare(jmh.mode().starts, targets, run.caption()));
+			try {
+				runSection(section, jmh, run, results, sizing, caches, integerEntries, sizingTables, targets);
+				done.add(section);
 			}
-			done.add(section);
+			catch (RunnerException | RuntimeException ex) {
+				// One table that fails (a lost message in the coherence benchmark, say) must not
+				// throw away the tables of an hour's run before it: the report says what failed
+				ex.printStackTrace();
+				failed.add(section);
+				results.append(failure(section, run.caption(), ex));
+			}
 		}
 		results.append("### Targets\n\n").append(run.caption()).append("\n\n").append(targets.table());
 		results.append(String.format(Locale.ROOT, "%nThe run took %.1f minutes.%n",
 				Duration.between(start, Instant.now()).toSeconds() / 60.0));
 		String performance = done.containsAll(List.of("get", "put", "mixed", "lambda"))
 				? caches.performance() + "\n" + run.caption() + "\n" : "";
-		return new Generated(results.toString(), sizing.toString(), performance);
+		return new Generated(results.toString(), sizing.toString(), performance, failed);
+	}
+
+	/**
+	 * Run the benchmarks of one section and append its tables, the sizing tables to
+	 * {@code sizing}, the others to {@code results}.
+	 */
+	private static void runSection(String section, Jmh jmh, RunInfo run, StringBuilder results, StringBuilder sizing,
+			CacheTables caches, IntegerEntriesTables integerEntries, SizingTables sizingTables, Targets targets)
+			throws RunnerException, IOException, InterruptedException {
+		switch (section) {
+			case "get" -> results.append(caches.get());
+			case "put" -> results.append(caches.put());
+			case "mixed" -> results.append(caches.mixed());
+			case "large" -> results.append(caches.large());
+			case "writes" -> results.append(integerEntries.writes());
+			case "configuration" -> results.append(integerEntries.configuration());
+			case "scaling" -> results.append(caches.scaling());
+			case "lambda" -> results.append(caches.lambda());
+			case "sizing" -> {
+				sizing.append(sizingTables.sizing(null));
+				if (jmh.mode() == Jmh.Mode.FULL) {
+					sizing.append(sizingTables.sizing(SizingTables.C1_ONLY));
+				}
+			}
+			case "coherence" -> results.append(CoherenceBenchmark.table(jmh, run.caption()));
+			default -> results.append(StartupCost.compare(jmh.mode().starts, targets, run.caption()));
+		}
+	}
+
+	/**
+	 * Return what the report says in place of a section whose benchmarks failed: the section, and
+	 * the message of the failure's root, which JMH wraps in its own exceptions, as a cause or as
+	 * suppressed.
+	 */
+	static String failure(String section, String caption, Throwable failure) {
+		Throwable root = failure;
+		while (true) {
+			if (root.getSuppressed().length > 0) {
+				root = root.getSuppressed()[0];
+			}
+			else if (root.getCause() != null && root.getCause() != root) {
+				root = root.getCause();
+			}
+			else {
+				break;
+			}
+		}
+		return String.format(Locale.ROOT, "### Section `%s`%n%n%s%n%nFailed: %s. The other sections ran.%n%n", section,
+				caption, (root.getMessage() != null) ? root.getMessage() : root.toString());
 	}
 
 	/**
@@ -135,8 +181,9 @@ public final class Report {
 	 * @param results the tables of docs/benchmarks.md but sizing's, and the targets
 	 * @param sizing the sizing tables
 	 * @param performance the summary in README.md
+	 * @param failed the sections whose benchmarks failed
 	 */
-	private record Generated(String results, String sizing, String performance) {
+	private record Generated(String results, String sizing, String performance, List<String> failed) {
 	}
 
 }
