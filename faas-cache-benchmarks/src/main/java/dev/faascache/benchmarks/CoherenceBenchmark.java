@@ -67,7 +67,6 @@ public class CoherenceBenchmark {
 	/** The longest an announcement may take to reach the other instance before the run fails. */
 	static final Duration PROPAGATION_LIMIT = Duration.ofSeconds(10);
 
-
 	static final int ITEMS = 10_000;
 
 	/**

@@ -165,7 +165,7 @@ public final class Report {
 			if (root.getSuppressed().length > 0) {
 				root = root.getSuppressed()[0];
 			}
-			else if (root.getCause() != null && root.getCause() != root) {
+			else if (root.getCause() != null) {
 				root = root.getCause();
 			}
 			else {
