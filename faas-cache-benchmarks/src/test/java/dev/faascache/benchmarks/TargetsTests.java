@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A target is met only if it holds over the whole error interval of what was measured, missed
  * only if it holds nowhere in it, and left open otherwise.
  */
-class TargetsTest {
+class TargetsTests {
 
 	private final Targets targets = new Targets();
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * The hit-ratio simulation replays the same requests on every cache, from one thread, where
  * FaasCache's order is exact LRU.
  */
-class HitRatioSimulationTest {
+class HitRatioSimulationTests {
 
 	@TempDir
 	Path directory;

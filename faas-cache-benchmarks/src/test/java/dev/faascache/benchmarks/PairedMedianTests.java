@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.within;
  * The startup comparison judges its targets on the sign test's interval of the median of paired
  * differences.
  */
-class PairedMedianTest {
+class PairedMedianTests {
 
 	@Test
 	void of_fivePairs_spansEveryDifference() {

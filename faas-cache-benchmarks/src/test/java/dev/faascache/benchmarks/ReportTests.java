@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A section that fails leaves a line in the report that says which and why, in place of its
  * tables, so that the tables of the sections around it are written.
  */
-class ReportTest {
+class ReportTests {
 
 	@Test
 	void failure_namesTheSectionAndTheMessageJmhWrapped() {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /**
  * Regenerating the docs replaces the generated tables and leaves the text around them as written.
  */
-class MarkdownBlocksTest {
+class MarkdownBlocksTests {
 
 	@TempDir
 	Path directory;
