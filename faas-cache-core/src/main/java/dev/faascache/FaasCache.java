@@ -59,7 +59,11 @@ import java.util.function.LongUnaryOperator;
  * between the two steps and every call is linearizable. Only the reads of the key being stored
  * wait when the write evicts a single entry, as a write at capacity does: every other key reads
  * the same before and after it. Writes that evict several entries, {@link #clear()}, a resize
- * and a shared budget's evictions make every miss wait.
+ * and a shared budget's evictions make every miss wait. Once an entry has been given a deadline,
+ * a call on a key also marks the key before it reads the clock, and a read that hits the key
+ * waits for the call: a read that has seen the clock move (a {@link Ticker} advanced by another
+ * thread) cannot then see the key as it was before a call that took the earlier time. A read of
+ * a write's victim does not wait for it, so that window remains for the victim alone.
  * <p>
  * What a write costs, measured (see the project's {@code docs/benchmarks.md}): at capacity, a
  * put looks its key up, unlinks the victim and links its own node, and since every write holds
@@ -181,6 +185,13 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	/** Whether a read found the lock held while there was no read buffer. */
 	private volatile boolean readContended;
 
+	/**
+	 * Whether an entry was ever given a deadline: from then on, a call on one key marks the key
+	 * as {@linkplain #restructuring restructuring} before it reads the clock, and a read that
+	 * hits the key waits for the call. Set once, under the lock.
+	 */
+	private volatile boolean timed;
+
 	/** Bytes of the cache's own structure, which grows as parts are first needed; written under the lock. */
 	private volatile long structureBytes;
 
@@ -256,7 +267,9 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 	 * write that evicts removes its victims before it stores its own entry (so that no bound is
 	 * ever exceeded), and {@code clear} removes one entry after another. It is the key being
 	 * stored when the write evicts a single entry, or {@link #EVERY_KEY}. Set under the lock,
-	 * cleared when it is released; read by the lock-free reads that find no live entry. Written
+	 * cleared when it is released; read by the lock-free reads that find no live entry, and once
+	 * entries have deadlines, by those that hit one too (see {@link #maintain(boolean, Object)}),
+	 * when it is also the key of any call that reads the clock. Written
 	 * with release semantics, not as a volatile write, which would fence the write twice more:
 	 * a read that sees a victim gone has acquired the table's release of it, which follows the
 	 * flag's.
@@ -424,7 +437,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		long weight = weigh(key, value);
 		lockKey(key, true);
 		try {
-			long now = maintain(ttl != null);
+			long now = maintain(ttl != null, key);
 			Node<K, V> old = liveNode(key, now);
 			if (old != null && onlyIfAbsent) {
 				this.accessOrder.moveToLast(old);
@@ -446,7 +459,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		}
 		lockKey(key, false);
 		try {
-			Node<K, V> node = liveNode(key, maintain(false));
+			Node<K, V> node = liveNode(key, maintain(false, key));
 			if (node == null) {
 				return null;
 			}
@@ -466,7 +479,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		}
 		lockKey(key, false);
 		try {
-			Node<K, V> node = liveNode(key, maintain(false));
+			Node<K, V> node = liveNode(key, maintain(false, key));
 			if (node == null || !value.equals(node.value)) {
 				return false;
 			}
@@ -486,7 +499,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Duration ttl = this.defaultTtl;
 		lockKey(key, true);
 		try {
-			long now = maintain(ttl != null);
+			long now = maintain(ttl != null, key);
 			Node<K, V> old = liveNode(key, now);
 			if (old == null) {
 				return null;
@@ -508,7 +521,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Duration ttl = this.defaultTtl;
 		lockKey(key, true);
 		try {
-			long now = maintain(ttl != null);
+			long now = maintain(ttl != null, key);
 			Node<K, V> old = liveNode(key, now);
 			if (old == null || !oldValue.equals(old.value)) {
 				return false;
@@ -541,7 +554,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Objects.requireNonNull(mappingFunction, "mappingFunction must not be null");
 		while (true) {
 			Node<K, V> node = this.table.get(key);
-			if (node != null && isLive(node)) {
+			if (node != null && isLive(node) && !isBeingWritten(key)) {
 				afterRead(node);
 				return node.value;
 			}
@@ -656,7 +669,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 			Map<Object, Computation<K, V>> computing = this.computations;
 			running = (computing != null) ? computing.get(key) : null;
 			if (running == null) {
-				Computation<K, V> computation = new Computation<>(key, liveNode(key, maintain(false)));
+				Computation<K, V> computation = new Computation<>(key, liveNode(key, maintain(false, key)));
 				if (computing == null) {
 					computing = new HashMap<>();
 					this.computations = computing;
@@ -695,7 +708,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		boolean restart = false;
 		lockForWrite();
 		try {
-			long now = maintain(ttl != null);
+			long now = maintain(ttl != null, key);
 			Node<K, V> current = liveNode(key, now);
 			if (ifAbsent && current != null) {
 				this.accessOrder.moveToLast(current);
@@ -1025,7 +1038,7 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Objects.requireNonNull(key, "key must not be null");
 		lockForWrite();
 		try {
-			long now = maintain(true);
+			long now = maintain(true, key);
 			Node<K, V> node = requireLiveNode(key, now);
 			long expiresAt = deadline.applyAsLong(now);
 			if (expiresAt > now && expiresAt != Node.NEVER && wheelGrowth(this.tableBytes, node.weight) > 0) {
@@ -1363,21 +1376,37 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		Node<K, V> node = this.table.get(key);
 		// The ticker is read once per hit: it costs more than the rest of the hit (about 30 ns on
 		// a virtual machine's clock), so the callers take the node as live rather than check again
-		if (node != null && isLive(node)) {
+		if (node != null && isLive(node) && !isBeingWritten(key)) {
 			return node;
 		}
 		if (this.evictionLock.isHeldByCurrentThread()) {
 			return null;
 		}
-		while (concernsKey(this.restructuring, key)) {
-			lock();
-			this.evictionLock.unlock();
+		while (true) {
+			while (concernsKey(this.restructuring, key)) {
+				lock();
+				this.evictionLock.unlock();
+			}
+			// Look again: a change may have ended between the look-up above, made while it was under
+			// way, and the check of the flag, which then found nothing to wait for; the look-up alone
+			// would report a state from before a write that another read has already seen the effect of
+			node = this.table.get(key);
+			if (node == null || !isLive(node)) {
+				return null;
+			}
+			if (!isBeingWritten(key)) {
+				return node;
+			}
 		}
-		// Look again: a change may have ended between the look-up above, made while it was under
-		// way, and the check of the flag, which then found nothing to wait for; the look-up alone
-		// would report a state from before a write that another read has already seen the effect of
-		node = this.table.get(key);
-		return (node != null && isLive(node)) ? node : null;
+	}
+
+	/**
+	 * Return whether a call on the key that reads the clock is under way, on another thread, in
+	 * a cache whose entries have deadlines (see {@link #maintain(boolean, Object)}): a read that
+	 * hits the key then waits for it. Without deadlines, a hit never waits.
+	 */
+	private boolean isBeingWritten(Object key) {
+		return this.timed && concernsKey(this.restructuring, key) && !this.evictionLock.isHeldByCurrentThread();
 	}
 
 	private static boolean concernsKey(Object change, Object key) {
@@ -1455,6 +1484,29 @@ public final class FaasCache<K, V> extends AbstractMap<K, V> implements Concurre
 		long now = now();
 		this.timerWheel.advance(now, this, FaasCache::expire);
 		return now;
+	}
+
+	/**
+	 * Maintain the cache, as {@link #maintain(boolean)} does, for a call on one key. Once entries
+	 * have deadlines, the key is first marked as restructuring, so that the time read here is the
+	 * call's instant for every read of the key: a read that has seen the clock move past it
+	 * (a {@link Ticker} advanced by another thread, say) cannot then see the key as it was before
+	 * the call, which would make the deadline the call gives, or the live entry it finds, belong
+	 * to a time that read had already left behind. Called under the lock.
+	 * @param needTime whether the caller needs the current time
+	 * @param key the key of the call
+	 * @return what {@link #maintain(boolean)} returns
+	 */
+	private long maintain(boolean needTime, Object key) {
+		if (needTime || this.timed) {
+			if (!this.timed) {
+				this.timed = true;
+			}
+			markRestructuring(key);
+			// The mark must be seen by any read that sees the clock read below overtaken
+			VarHandle.fullFence();
+		}
+		return maintain(needTime);
 	}
 
 	/**
